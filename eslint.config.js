@@ -1,0 +1,24 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import astro from "eslint-plugin-astro";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["dist/", ".astro/", "node_modules/", "public/", "artifacts/", "test/fixtures/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...astro.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The library must run unchanged in Node and browsers, with seeded randomness only.
+    files: ["src/mlp/**/*.ts", "src/data/**/*.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "Math", property: "random", message: "Use a seeded Rng." }],
+    },
+  },
+);

@@ -1,0 +1,45 @@
+// Debian's Chromium driven by playwright-core, kept off the network: every request a page makes is recorded,
+// so a suite can assert that none left 127.0.0.1, and every console error is kept.
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      '--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"',
+    ],
+  });
+}
+
+export interface Watched {
+  page: Page;
+  /** URLs of requests to any host but 127.0.0.1. */
+  offsite: string[];
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+}
+
+export async function watchedPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Watched> {
+  const page = await browser.newPage({ viewport });
+  const offsite: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (req) => {
+    const url = new URL(req.url());
+    if (!["data:", "blob:", "about:"].includes(url.protocol) && url.hostname !== "127.0.0.1") offsite.push(req.url());
+  });
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => errors.push(String(err)));
+  return { page, offsite, errors };
+}
