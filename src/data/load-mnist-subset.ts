@@ -1,0 +1,81 @@
+// The browser's MNIST: the subsets that `npm run data` wrote into public/data, fetched from the site itself.
+import type { Dataset } from "./dataset.ts";
+import { gunzipIfNeeded } from "./gunzip.ts";
+import { parseIdx } from "./idx.ts";
+import { checkManifest, MANIFEST_FILE, type ManifestFile } from "./manifest.ts";
+import { toDataset } from "./mnist-dataset.ts";
+import { sha256Hex } from "./sha256.ts";
+
+export interface LoadSubsetOptions {
+  /** The site's base URL; by default Astro's import.meta.env.BASE_URL, resolved against the page. */
+  base?: string | URL;
+  /** Reads a file of the data folder by name; by default fetches it from `<base>data/`. */
+  read?: (file: string) => Promise<Uint8Array>;
+}
+
+const where = "loadMnistSubset";
+
+/** Loads a subset ("train" or "test") written by the build into public/data, and decodes it. */
+export async function loadMnistSubset(name: string, options: LoadSubsetOptions = {}): Promise<Dataset> {
+  const read = options.read ?? fetchFrom(dataUrl(options.base));
+  const manifest = checkManifest(JSON.parse(new TextDecoder().decode(await read(MANIFEST_FILE))), where);
+  const entry = manifest.subsets[name];
+  if (!entry) {
+    const names = Object.keys(manifest.subsets).join(", ");
+    throw new Error(`${where}: no subset "${name}" in ${MANIFEST_FILE} (it has ${names})`);
+  }
+  const [images, labels] = await Promise.all([
+    readChecked(read, entry.images),
+    readChecked(read, entry.labels),
+  ]);
+  const ds = toDataset(parseIdx(await gunzipIfNeeded(images)), parseIdx(await gunzipIfNeeded(labels)));
+  if (ds.y.length !== entry.count) {
+    throw new Error(
+      `${where}: ${entry.images.file} holds ${ds.y.length} examples, ${MANIFEST_FILE} says ${entry.count}`,
+    );
+  }
+  return ds;
+}
+
+async function readChecked(
+  read: (file: string) => Promise<Uint8Array>,
+  f: ManifestFile,
+): Promise<Uint8Array> {
+  const bytes = await read(f.file);
+  const stale = `: rebuild public/data with npm run data`;
+  if (bytes.length !== f.bytes) {
+    throw new Error(`${where}: ${f.file} is ${bytes.length} bytes, ${MANIFEST_FILE} says ${f.bytes}${stale}`);
+  }
+  const hash = await sha256Hex(bytes);
+  if (hash !== undefined && hash !== f.sha256) {
+    throw new Error(`${where}: ${f.file} has SHA-256 ${hash}, ${MANIFEST_FILE} says ${f.sha256}${stale}`);
+  }
+  return bytes;
+}
+
+/** `<base>data/` as an absolute URL: the site's base, resolved against the page (or worker) location. */
+function dataUrl(base: string | URL | undefined): URL {
+  const b = base ?? (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? "/";
+  const here = (globalThis as { location?: { href: string } }).location?.href;
+  try {
+    return new URL("data/", new URL(String(b).endsWith("/") ? String(b) : `${String(b)}/`, here));
+  } catch {
+    throw new Error(
+      `${where}: cannot resolve the base URL "${String(b)}" outside a page; pass { base: "http://host/path/" }, ` +
+        `or in Node use loadMnistSubsetFromDisk from src/data/mnist-node.ts`,
+    );
+  }
+}
+
+function fetchFrom(url: URL): (file: string) => Promise<Uint8Array> {
+  return async (file) => {
+    const u = new URL(file, url);
+    const response = await fetch(u);
+    if (!response.ok) {
+      throw new Error(
+        `${where}: fetching ${u.href} failed: HTTP ${response.status} (was npm run data run before the build?)`,
+      );
+    }
+    return new Uint8Array(await response.arrayBuffer());
+  };
+}

@@ -1,0 +1,48 @@
+// public/data/manifest.json: what the build step wrote, read by the browser loader before the data files.
+
+export const MANIFEST_FILE = "manifest.json";
+export const MANIFEST_FORMAT = "mnist-subsets";
+export const MANIFEST_VERSION = 1;
+
+/** One served file: its name in public/data, its size in bytes and its SHA-256, as served (gzip). */
+export interface ManifestFile {
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ManifestSubset {
+  /** Which MNIST split the examples come from. */
+  split: "train" | "test";
+  count: number;
+  /** "first": the first count examples; "stratified": a seeded random pick with the split's class proportions. */
+  selection: "first" | "stratified";
+  seed: number | null;
+  /** Class counts 0 … 9, as a check and for the reader. */
+  classCounts: number[];
+  images: ManifestFile;
+  labels: ManifestFile;
+}
+
+export interface Manifest {
+  format: typeof MANIFEST_FORMAT;
+  version: typeof MANIFEST_VERSION;
+  source: string;
+  subsets: Record<string, ManifestSubset>;
+}
+
+/** Checks that JSON read from the site is a manifest this code can read. */
+export function checkManifest(json: unknown, where: string): Manifest {
+  const m = json as Partial<Manifest> | null;
+  if (!m || m.format !== MANIFEST_FORMAT || typeof m.subsets !== "object") {
+    throw new Error(
+      `${where}: ${MANIFEST_FILE} is not an MNIST subset manifest (format "${String(m?.format)}")`,
+    );
+  }
+  if (m.version !== MANIFEST_VERSION) {
+    throw new Error(
+      `${where}: ${MANIFEST_FILE} has version ${String(m.version)}, this code reads version ${MANIFEST_VERSION}: rebuild it with npm run data`,
+    );
+  }
+  return m as Manifest;
+}

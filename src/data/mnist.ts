@@ -1,0 +1,4 @@
+// MNIST: the data set (normalise, flatten, one-hot), subsets, and the browser's loader of the built subsets.
+export { MNIST_CLASSES, normalise, oneHotDigits, toDataset } from "./mnist-dataset.ts";
+export { loadMnistSubset, type LoadSubsetOptions } from "./load-mnist-subset.ts";
+export { subset, subsetIndices } from "./subset.ts";
