@@ -1,4 +1,11 @@
 // A matrix is a row-major Float64Array with a shape. Rows are examples, columns are features.
+// Every op checks shapes and says which op failed and on which shapes. Products live in matmul.ts.
+
+/** A matrix as JSON: its shape and its values row by row. */
+export interface MatrixJSON {
+  shape: [number, number];
+  data: number[];
+}
 
 export class Matrix {
   readonly rows: number;
@@ -27,10 +34,32 @@ export class Matrix {
     const cols = rows === 0 ? 0 : values[0]!.length;
     const out = new Matrix(rows, cols);
     values.forEach((row, i) => {
-      if (row.length !== cols) throw new Error(`Matrix.from: row ${i} has ${row.length} values, row 0 has ${cols}`);
+      if (row.length !== cols)
+        throw new Error(`Matrix.from: row ${i} has ${row.length} values, row 0 has ${cols}`);
       out.data.set(row, i * cols);
     });
     return out;
+  }
+
+  /** Reads `{ shape: [r, c], data }`; `what` names the matrix in errors (e.g. "layer 1 W"). */
+  static fromJSON(json: unknown, what = "matrix"): Matrix {
+    const { shape, data } = (json ?? {}) as Partial<MatrixJSON>;
+    if (!Array.isArray(shape) || shape.length !== 2 || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
+      throw new Error(
+        `${what}: shape must be [rows, cols] of non-negative integers, got ${JSON.stringify(shape)}`,
+      );
+    }
+    if (
+      !Array.isArray(data) ||
+      data.length !== shape[0] * shape[1] ||
+      !data.every((v) => typeof v === "number")
+    ) {
+      const got = Array.isArray(data) ? `${data.length} entries` : typeof data;
+      throw new Error(
+        `${what}: shape (${shape[0]}×${shape[1]}) needs ${shape[0] * shape[1]} numbers, got ${got}`,
+      );
+    }
+    return new Matrix(shape[0], shape[1], Float64Array.from(data));
   }
 
   get shape(): [number, number] {
@@ -45,15 +74,169 @@ export class Matrix {
     this.data[i * this.cols + j] = value;
   }
 
+  clone(): Matrix {
+    return new Matrix(this.rows, this.cols, this.data.slice());
+  }
+
   /** Nested arrays, one per row: for display and JSON. */
   toArray(): number[][] {
     return Array.from({ length: this.rows }, (_, i) =>
       Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)),
     );
   }
+
+  toJSON(): MatrixJSON {
+    return { shape: [this.rows, this.cols], data: Array.from(this.data) };
+  }
 }
 
 /** "(m×n)", the way error messages and tables write a shape. */
 export function shapeOf(M: Matrix): string {
   return `(${M.rows}×${M.cols})`;
+}
+
+/** Throws unless `out` has the shape an op on `operands` produces, and is not one of them. */
+export function checkOut(op: string, out: Matrix, rows: number, cols: number, ...operands: Matrix[]): void {
+  checkOutShape(op, out, rows, cols);
+  if (operands.some((M) => M.data === out.data))
+    throw new Error(`${op}: out must be a new matrix, not an operand`);
+}
+
+function checkOutShape(op: string, out: Matrix, rows: number, cols: number): void {
+  if (out.rows !== rows || out.cols !== cols) {
+    throw new Error(`${op}: out is ${shapeOf(out)}, the result is (${rows}×${cols})`);
+  }
+}
+
+// ---- element-wise ops: the *Into forms may write over an operand (out = A is fine) -----------------------
+
+function checkSame(op: string, sign: string, A: Matrix, B: Matrix): void {
+  if (A.rows !== B.rows || A.cols !== B.cols) {
+    throw new Error(`${op}: ${shapeOf(A)}${sign}${shapeOf(B)}: shapes differ`);
+  }
+}
+
+function checkRowVector(op: string, A: Matrix, b: Matrix): void {
+  if (b.rows !== 1 || b.cols !== A.cols)
+    throw new Error(`${op}: ${shapeOf(A)}+${shapeOf(b)}: b must be (1×${A.cols})`);
+}
+
+/** out = A + B. */
+export function addInto(out: Matrix, A: Matrix, B: Matrix): Matrix {
+  checkSame("addInto", "+", A, B);
+  checkOutShape("addInto", out, A.rows, A.cols);
+  const a = A.data,
+    b = B.data,
+    o = out.data;
+  for (let q = 0; q < o.length; q++) o[q] = a[q]! + b[q]!;
+  return out;
+}
+
+/** out = A − B. */
+export function subInto(out: Matrix, A: Matrix, B: Matrix): Matrix {
+  checkSame("subInto", "−", A, B);
+  checkOutShape("subInto", out, A.rows, A.cols);
+  const a = A.data,
+    b = B.data,
+    o = out.data;
+  for (let q = 0; q < o.length; q++) o[q] = a[q]! - b[q]!;
+  return out;
+}
+
+/** out = A ⊙ B, the element-wise (Hadamard) product. */
+export function hadamardInto(out: Matrix, A: Matrix, B: Matrix): Matrix {
+  checkSame("hadamardInto", "⊙", A, B);
+  checkOutShape("hadamardInto", out, A.rows, A.cols);
+  const a = A.data,
+    b = B.data,
+    o = out.data;
+  for (let q = 0; q < o.length; q++) o[q] = a[q]! * b[q]!;
+  return out;
+}
+
+/** out = s·A. */
+export function scaleInto(out: Matrix, A: Matrix, s: number): Matrix {
+  checkOutShape("scaleInto", out, A.rows, A.cols);
+  const a = A.data,
+    o = out.data;
+  for (let q = 0; q < o.length; q++) o[q] = s * a[q]!;
+  return out;
+}
+
+/** out_ij = f(A_ij). */
+export function mapInto(out: Matrix, A: Matrix, f: (value: number) => number): Matrix {
+  checkOutShape("mapInto", out, A.rows, A.cols);
+  const a = A.data,
+    o = out.data;
+  for (let q = 0; q < o.length; q++) o[q] = f(a[q]!);
+  return out;
+}
+
+/** out = A + b, adding the row vector b (1×n) to every row of A (m×n): S = A_prev·W + b. */
+export function addRowVectorInto(out: Matrix, A: Matrix, b: Matrix): Matrix {
+  checkRowVector("addRowVectorInto", A, b);
+  checkOutShape("addRowVectorInto", out, A.rows, A.cols);
+  const a = A.data,
+    v = b.data,
+    o = out.data,
+    n = A.cols;
+  for (let i = 0, q = 0; i < A.rows; i++) for (let j = 0; j < n; j++, q++) o[q] = a[q]! + v[j]!;
+  return out;
+}
+
+/** out (1×n) = Σ_i A_i, the sum of the rows of A (m×n): db = Σ_i δ_i. */
+export function colSumsInto(out: Matrix, A: Matrix): Matrix {
+  checkOutShape("colSumsInto", out, 1, A.cols);
+  const a = A.data,
+    o = out.data,
+    n = A.cols;
+  o.fill(0);
+  for (let i = 0, q = 0; i < A.rows; i++) for (let j = 0; j < n; j++, q++) o[j] = o[j]! + a[q]!;
+  return out;
+}
+
+/** out = Aᵀ. */
+export function transposeInto(out: Matrix, A: Matrix): Matrix {
+  checkOut("transposeInto", out, A.cols, A.rows, A);
+  for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.cols; j++) out.set(j, i, A.get(i, j));
+  return out;
+}
+
+export function add(A: Matrix, B: Matrix): Matrix {
+  checkSame("add", "+", A, B);
+  return addInto(new Matrix(A.rows, A.cols), A, B);
+}
+
+export function sub(A: Matrix, B: Matrix): Matrix {
+  checkSame("sub", "−", A, B);
+  return subInto(new Matrix(A.rows, A.cols), A, B);
+}
+
+export function hadamard(A: Matrix, B: Matrix): Matrix {
+  checkSame("hadamard", "⊙", A, B);
+  return hadamardInto(new Matrix(A.rows, A.cols), A, B);
+}
+
+export function addRowVector(A: Matrix, b: Matrix): Matrix {
+  checkRowVector("addRowVector", A, b);
+  return addRowVectorInto(new Matrix(A.rows, A.cols), A, b);
+}
+
+export const scale = (A: Matrix, s: number): Matrix => scaleInto(new Matrix(A.rows, A.cols), A, s);
+export const map = (A: Matrix, f: (value: number) => number): Matrix =>
+  mapInto(new Matrix(A.rows, A.cols), A, f);
+export const colSums = (A: Matrix): Matrix => colSumsInto(new Matrix(1, A.cols), A);
+export const transpose = (A: Matrix): Matrix => transposeInto(new Matrix(A.cols, A.rows), A);
+
+/** For each row, the index of its largest entry (the first one on ties): the predicted class. */
+export function argmaxRows(A: Matrix): Int32Array {
+  const out = new Int32Array(A.rows);
+  const a = A.data,
+    n = A.cols;
+  for (let i = 0; i < A.rows; i++) {
+    let best = 0;
+    for (let j = 1; j < n; j++) if (a[i * n + j]! > a[i * n + best]!) best = j;
+    out[i] = best;
+  }
+  return out;
 }

@@ -1,0 +1,85 @@
+// Losses and the deltas they start backpropagation with. The scaling is PyTorch's and Keras's: mse is the
+// mean over all m·K entries, cross-entropy the mean over the m examples of −Σ_k y_k log p_k.
+
+import { Matrix, shapeOf } from "./matrix.ts";
+
+export type LossName = "mse" | "crossEntropy";
+
+function checkPair(op: string, A: Matrix, Y: Matrix, out?: Matrix): void {
+  if (A.rows !== Y.rows || A.cols !== Y.cols) {
+    throw new Error(`${op}: prediction ${shapeOf(A)} and target Y ${shapeOf(Y)} differ`);
+  }
+  if (out && (out.rows !== A.rows || out.cols !== A.cols)) {
+    throw new Error(`${op}: out is ${shapeOf(out)}, the result is ${shapeOf(A)}`);
+  }
+}
+
+/** L = (1/(m·K)) Σ_i Σ_k (a_ik − y_ik)². */
+export function mse(A: Matrix, Y: Matrix): number {
+  checkPair("mse", A, Y);
+  let sum = 0;
+  for (let q = 0; q < A.data.length; q++) {
+    const e = A.data[q]! - Y.data[q]!;
+    sum += e * e;
+  }
+  return sum / A.data.length;
+}
+
+/** ∂L/∂A = 2(A − Y)/(m·K) for L = mse(A, Y); out may be A. */
+export function mseGradInto(out: Matrix, A: Matrix, Y: Matrix): Matrix {
+  checkPair("mseGradInto", A, Y, out);
+  const c = 2 / A.data.length;
+  for (let q = 0; q < A.data.length; q++) out.data[q] = c * (A.data[q]! - Y.data[q]!);
+  return out;
+}
+
+export function mseGrad(A: Matrix, Y: Matrix): Matrix {
+  checkPair("mseGrad", A, Y);
+  return mseGradInto(new Matrix(A.rows, A.cols), A, Y);
+}
+
+/** L = −(1/m) Σ_i Σ_k y_ik log p_ik. Terms with y = 0 are skipped (0·log 0 counts as 0). */
+export function crossEntropy(P: Matrix, Y: Matrix): number {
+  checkPair("crossEntropy", P, Y);
+  let sum = 0;
+  for (let q = 0; q < P.data.length; q++) {
+    const y = Y.data[q]!;
+    if (y !== 0) sum += y * Math.log(P.data[q]!);
+  }
+  return -sum / P.rows;
+}
+
+/**
+ * The same cross-entropy computed from the scores S, with P = softmax(S): log p_k = s_k − max − log Σ_j
+ * e^(s_j − max). It stays finite where P would round to 0, and it is what the network reports.
+ */
+export function softmaxCrossEntropy(S: Matrix, Y: Matrix): number {
+  checkPair("softmaxCrossEntropy", S, Y);
+  const s = S.data,
+    y = Y.data,
+    n = S.cols;
+  let sum = 0;
+  for (let i = 0; i < S.rows; i++) {
+    const r = i * n;
+    let max = -Infinity;
+    for (let j = 0; j < n; j++) max = Math.max(max, s[r + j]!);
+    let z = 0;
+    for (let j = 0; j < n; j++) z += Math.exp(s[r + j]! - max);
+    const logZ = Math.log(z);
+    for (let j = 0; j < n; j++) if (y[r + j] !== 0) sum += y[r + j]! * (s[r + j]! - max - logZ);
+  }
+  return -sum / S.rows;
+}
+
+/** δ = ∂L/∂S = (P − Y)/m for P = softmax(S) and L = crossEntropy(P, Y): the softmax Jacobian cancels. */
+export function softmaxCrossEntropyDeltaInto(out: Matrix, P: Matrix, Y: Matrix): Matrix {
+  checkPair("softmaxCrossEntropyDeltaInto", P, Y, out);
+  const m = P.rows;
+  for (let q = 0; q < P.data.length; q++) out.data[q] = (P.data[q]! - Y.data[q]!) / m;
+  return out;
+}
+
+export function softmaxCrossEntropyDelta(P: Matrix, Y: Matrix): Matrix {
+  checkPair("softmaxCrossEntropyDelta", P, Y);
+  return softmaxCrossEntropyDeltaInto(new Matrix(P.rows, P.cols), P, Y);
+}

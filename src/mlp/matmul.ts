@@ -1,0 +1,91 @@
+// The three matrix products a network needs: A·B forward, AᵀB for dW = A_prevᵀ·δ, ABᵀ for δ·Wᵀ. Each comes
+// twice: a plain triple loop that reads like the equation, and a fast form (kernels.ts) that gives the
+// same numbers bit for bit without forming a transpose. The *Into forms write into a matrix you keep.
+
+import { gemmNN, gemmNT, gemmTN } from "./kernels.ts";
+import { Matrix, checkOut, shapeOf } from "./matrix.ts";
+
+function checkInner(op: string, left: string, right: string, a: number, b: number): void {
+  if (a !== b) throw new Error(`${op}: ${left}·${right}: inner sizes ${a} ≠ ${b}`);
+}
+
+/** C = A·B, C_ij = Σ_k A_ik B_kj. */
+export function matmulPlain(A: Matrix, B: Matrix): Matrix {
+  checkInner("matmulPlain", shapeOf(A), shapeOf(B), A.cols, B.rows);
+  const C = new Matrix(A.rows, B.cols);
+  for (let i = 0; i < A.rows; i++) {
+    for (let j = 0; j < B.cols; j++) {
+      let sum = 0;
+      for (let k = 0; k < A.cols; k++) sum += A.get(i, k) * B.get(k, j);
+      C.set(i, j, sum);
+    }
+  }
+  return C;
+}
+
+/** C = AᵀB, C_ij = Σ_k A_ki B_kj (A is m×n, B is m×p, C is n×p). */
+export function matmulTransAPlain(A: Matrix, B: Matrix): Matrix {
+  checkInner("matmulTransAPlain", `${shapeOf(A)}ᵀ`, shapeOf(B), A.rows, B.rows);
+  const C = new Matrix(A.cols, B.cols);
+  for (let i = 0; i < A.cols; i++) {
+    for (let j = 0; j < B.cols; j++) {
+      let sum = 0;
+      for (let k = 0; k < A.rows; k++) sum += A.get(k, i) * B.get(k, j);
+      C.set(i, j, sum);
+    }
+  }
+  return C;
+}
+
+/** C = ABᵀ, C_ij = Σ_k A_ik B_jk (A is m×n, B is p×n, C is m×p). */
+export function matmulTransBPlain(A: Matrix, B: Matrix): Matrix {
+  checkInner("matmulTransBPlain", shapeOf(A), `${shapeOf(B)}ᵀ`, A.cols, B.cols);
+  const C = new Matrix(A.rows, B.rows);
+  for (let i = 0; i < A.rows; i++) {
+    for (let j = 0; j < B.rows; j++) {
+      let sum = 0;
+      for (let k = 0; k < A.cols; k++) sum += A.get(i, k) * B.get(j, k);
+      C.set(i, j, sum);
+    }
+  }
+  return C;
+}
+
+/** out = A·B, the fast form of matmulPlain. */
+export function matmulInto(out: Matrix, A: Matrix, B: Matrix): Matrix {
+  checkInner("matmulInto", shapeOf(A), shapeOf(B), A.cols, B.rows);
+  checkOut("matmulInto", out, A.rows, B.cols, A, B);
+  gemmNN(out.data, A.data, B.data, A.rows, A.cols, B.cols);
+  return out;
+}
+
+/** out = AᵀB without forming Aᵀ, the fast form of matmulTransAPlain. */
+export function matmulTransAInto(out: Matrix, A: Matrix, B: Matrix): Matrix {
+  checkInner("matmulTransAInto", `${shapeOf(A)}ᵀ`, shapeOf(B), A.rows, B.rows);
+  checkOut("matmulTransAInto", out, A.cols, B.cols, A, B);
+  gemmTN(out.data, A.data, B.data, A.rows, A.cols, B.cols);
+  return out;
+}
+
+/** out = ABᵀ without forming Bᵀ, the fast form of matmulTransBPlain. */
+export function matmulTransBInto(out: Matrix, A: Matrix, B: Matrix): Matrix {
+  checkInner("matmulTransBInto", shapeOf(A), `${shapeOf(B)}ᵀ`, A.cols, B.cols);
+  checkOut("matmulTransBInto", out, A.rows, B.rows, A, B);
+  gemmNT(out.data, A.data, B.data, A.rows, A.cols, B.rows);
+  return out;
+}
+
+export function matmul(A: Matrix, B: Matrix): Matrix {
+  checkInner("matmul", shapeOf(A), shapeOf(B), A.cols, B.rows);
+  return matmulInto(new Matrix(A.rows, B.cols), A, B);
+}
+
+export function matmulTransA(A: Matrix, B: Matrix): Matrix {
+  checkInner("matmulTransA", `${shapeOf(A)}ᵀ`, shapeOf(B), A.rows, B.rows);
+  return matmulTransAInto(new Matrix(A.cols, B.cols), A, B);
+}
+
+export function matmulTransB(A: Matrix, B: Matrix): Matrix {
+  checkInner("matmulTransB", shapeOf(A), `${shapeOf(B)}ᵀ`, A.cols, B.cols);
+  return matmulTransBInto(new Matrix(A.rows, B.rows), A, B);
+}

@@ -1,0 +1,152 @@
+// Optimisers: how a gradient g = ∂L/∂θ becomes a step for each parameter θ (every W and b), in place.
+// They keep whatever state they need (velocities, moment estimates) per parameter, in the order given.
+
+import { Matrix, shapeOf } from "./matrix.ts";
+
+export interface Optimizer {
+  readonly name: "sgd" | "momentum" | "adam";
+  /** The learning rate η (step size); may be changed between steps. */
+  eta: number;
+  /** θ_i ← θ_i − (a step computed from g_i), for every params[i] with its gradient grads[i]. */
+  step(params: readonly Matrix[], grads: readonly Matrix[]): void;
+  /** Forgets the state, as if no step had been taken. */
+  reset(): void;
+}
+
+function checkRate(
+  op: string,
+  name: string,
+  value: number,
+  ok: (v: number) => boolean,
+  rule: string,
+): number {
+  if (typeof value !== "number" || !ok(value))
+    throw new Error(`${op}: ${name} must be ${rule}, got ${value}`);
+  return value;
+}
+
+const positive = (v: number): boolean => v > 0 && Number.isFinite(v);
+const fraction = (v: number): boolean => v >= 0 && v < 1;
+
+function checkPairs(op: string, params: readonly Matrix[], grads: readonly Matrix[]): void {
+  if (params.length !== grads.length) {
+    throw new Error(
+      `${op}: ${params.length} parameters but ${grads.length} gradients; pass one gradient per parameter`,
+    );
+  }
+  params.forEach((p, i) => {
+    const g = grads[i]!;
+    if (p.rows !== g.rows || p.cols !== g.cols) {
+      throw new Error(`${op}: parameter ${i} is ${shapeOf(p)} but its gradient is ${shapeOf(g)}`);
+    }
+  });
+}
+
+/** State matrices shaped like params, made at the first step and checked at every later one. */
+function stateFor(op: string, state: Matrix[], params: readonly Matrix[]): Matrix[] {
+  if (state.length === 0) return params.map((p) => new Matrix(p.rows, p.cols));
+  if (
+    state.length !== params.length ||
+    state.some((s, i) => s.rows !== params[i]!.rows || s.cols !== params[i]!.cols)
+  ) {
+    throw new Error(
+      `${op}: the parameters changed shape since the last step; use a new optimizer (or reset()) per network`,
+    );
+  }
+  return state;
+}
+
+/** Plain gradient descent: θ ← θ − η·g. */
+export function sgd({ eta }: { eta: number }): Optimizer {
+  const opt: Optimizer = {
+    name: "sgd",
+    eta: checkRate("sgd", "eta", eta, positive, "a positive number"),
+    step(params, grads) {
+      checkPairs("sgd", params, grads);
+      params.forEach((p, i) => {
+        const theta = p.data,
+          g = grads[i]!.data,
+          eta = opt.eta;
+        for (let q = 0; q < theta.length; q++) theta[q] = theta[q]! - eta * g[q]!;
+      });
+    },
+    reset() {},
+  };
+  return opt;
+}
+
+/** Momentum (PyTorch's form): v ← μ·v + g; θ ← θ − η·v. The velocity v remembers past gradients. */
+export function momentum({ eta, mu = 0.9 }: { eta: number; mu?: number }): Optimizer {
+  checkRate("momentum", "mu", mu, fraction, "in [0, 1)");
+  let velocity: Matrix[] = [];
+  const opt: Optimizer = {
+    name: "momentum",
+    eta: checkRate("momentum", "eta", eta, positive, "a positive number"),
+    step(params, grads) {
+      checkPairs("momentum", params, grads);
+      velocity = stateFor("momentum", velocity, params);
+      params.forEach((p, i) => {
+        const theta = p.data,
+          g = grads[i]!.data,
+          v = velocity[i]!.data,
+          eta = opt.eta;
+        for (let q = 0; q < theta.length; q++) {
+          v[q] = mu * v[q]! + g[q]!;
+          theta[q] = theta[q]! - eta * v[q]!;
+        }
+      });
+    },
+    reset() {
+      velocity = [];
+    },
+  };
+  return opt;
+}
+
+/**
+ * Adam (Kingma & Ba; PyTorch's defaults): m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²; at step t,
+ * m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t) undo the bias of starting at zero; θ ← θ − η·m̂/(√v̂ + ε).
+ */
+export function adam({
+  eta = 0.001,
+  beta1 = 0.9,
+  beta2 = 0.999,
+  eps = 1e-8,
+}: { eta?: number; beta1?: number; beta2?: number; eps?: number } = {}): Optimizer {
+  checkRate("adam", "beta1", beta1, fraction, "in [0, 1)");
+  checkRate("adam", "beta2", beta2, fraction, "in [0, 1)");
+  checkRate("adam", "eps", eps, positive, "a positive number");
+  let first: Matrix[] = [];
+  let second: Matrix[] = [];
+  let t = 0;
+  const opt: Optimizer = {
+    name: "adam",
+    eta: checkRate("adam", "eta", eta, positive, "a positive number"),
+    step(params, grads) {
+      checkPairs("adam", params, grads);
+      first = stateFor("adam", first, params);
+      second = stateFor("adam", second, params);
+      t++;
+      const c1 = 1 - beta1 ** t,
+        c2 = 1 - beta2 ** t;
+      params.forEach((p, i) => {
+        const theta = p.data,
+          g = grads[i]!.data,
+          m = first[i]!.data,
+          v = second[i]!.data,
+          eta = opt.eta;
+        for (let q = 0; q < theta.length; q++) {
+          m[q] = beta1 * m[q]! + (1 - beta1) * g[q]!;
+          v[q] = beta2 * v[q]! + (1 - beta2) * g[q]! * g[q]!;
+          theta[q] = theta[q]! - (eta * (m[q]! / c1)) / (Math.sqrt(v[q]! / c2) + eps);
+        }
+      });
+    },
+    reset() {
+      first = [];
+      second = [];
+      t = 0;
+    },
+  };
+  return opt;
+}

@@ -1,0 +1,221 @@
+// The training loop: shuffle, cut into minibatches, and for each batch one backward pass and one optimiser
+// step. Batch size 1 is per-example SGD; batch size m is full-batch gradient descent. It allocates nothing
+// per step, yields to the event loop every few milliseconds so a page stays responsive, reports through
+// callbacks, and stops with a DivergenceError when the loss stops being a number.
+
+import { Matrix, shapeOf } from "./matrix.ts";
+import type { MLP, Workspace } from "./network.ts";
+import { oneHot } from "./onehot.ts";
+import type { Optimizer } from "./optimizers.ts";
+import { Rng } from "./random.ts";
+
+export interface StepInfo {
+  epoch: number; // 1, 2, …
+  step: number; // 1, 2, … within the epoch
+  steps: number; // steps per epoch
+  loss: number; // the loss on this batch, before the update
+  seconds: number; // since training started
+}
+
+export interface EpochInfo {
+  epoch: number; // 1, 2, …
+  loss: number; // mean loss over the epoch's examples, each measured before its batch's update
+  accuracy: number; // fraction of the epoch's examples classified right, likewise
+  seconds: number; // time this epoch took, without the callbacks
+}
+
+export interface TrainOptions {
+  epochs: number;
+  batchSize: number;
+  optimizer: Optimizer;
+  /** Seed of the shuffles (default 0): each epoch visits the examples in the order rng.permutation(m). */
+  seed?: number;
+  /** false visits the examples in their given order every epoch. */
+  shuffle?: boolean;
+  onStep?: (info: StepInfo) => void | Promise<void>;
+  onEpoch?: (info: EpochInfo) => void | Promise<void>;
+  /** Aborting stops training after the current step; the network keeps what it learned. */
+  signal?: AbortSignal;
+  /** Yield to the event loop when this many milliseconds passed since the last yield (default 16). */
+  yieldEveryMs?: number;
+}
+
+export interface History {
+  loss: number[]; // per epoch
+  accuracy: number[]; // per epoch
+  stepLoss: number[]; // per step
+  seconds: number;
+  aborted: boolean;
+}
+
+/** The loss became NaN or ±Infinity: the steps grew until the numbers overflowed. */
+export class DivergenceError extends Error {
+  readonly epoch: number;
+  readonly step: number;
+  readonly loss: number;
+  readonly history: History;
+
+  constructor(info: StepInfo, eta: number, history: History) {
+    super(
+      `training diverged at epoch ${info.epoch}, step ${info.step}: loss is ${info.loss}. ` +
+        `The steps overshoot; try a smaller learning rate (eta = ${eta} now, try ${eta / 10}).`,
+    );
+    this.name = "DivergenceError";
+    this.epoch = info.epoch;
+    this.step = info.step;
+    this.loss = info.loss;
+    this.history = history;
+  }
+}
+
+/** A macrotask boundary: lets the page paint and handle input (or Node its I/O) before training goes on. */
+function nextTask(): Promise<void> {
+  if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
+  if (typeof MessageChannel === "function") {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function checkOptions(net: MLP, X: Matrix, Y: Matrix, options: TrainOptions): void {
+  const { epochs, batchSize } = options;
+  if (!Number.isInteger(epochs) || epochs < 0)
+    throw new Error(`train: epochs must be an integer ≥ 0, got ${epochs}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new Error(
+      `train: batchSize must be a positive integer (1 for per-example SGD, m for full batch), got ${batchSize}`,
+    );
+  }
+  if (!options.optimizer || typeof options.optimizer.step !== "function") {
+    throw new Error("train: options.optimizer is missing; pass e.g. sgd({ eta: 0.1 })");
+  }
+  if (X.cols !== net.sizes[0]) {
+    throw new Error(`train: X is ${shapeOf(X)}, but the network takes ${net.sizes[0]} inputs (sizes[0])`);
+  }
+  if (Y.rows !== X.rows)
+    throw new Error(`train: X has ${X.rows} rows but Y has ${Y.rows}; they must pair up`);
+  if (X.rows === 0) throw new Error("train: X has no rows; there is nothing to learn from");
+}
+
+/** Copies rows order[from … from+m) of M into out (m×cols). */
+function gatherRows(out: Matrix, M: Matrix, order: Int32Array, from: number): void {
+  const n = M.cols;
+  for (let r = 0; r < out.rows; r++)
+    out.data.set(M.data.subarray(order[from + r]! * n, (order[from + r]! + 1) * n), r * n);
+}
+
+/** Counts rows where the output's class (argmax, or a ≥ 0.5 for one column) equals the target's. */
+function countCorrect(A: Matrix, Y: Matrix): number {
+  const a = A.data,
+    y = Y.data,
+    K = A.cols;
+  let right = 0;
+  for (let i = 0; i < A.rows; i++) {
+    const r = i * K;
+    if (K === 1) {
+      if (a[r]! >= 0.5 === y[r]! >= 0.5) right++;
+      continue;
+    }
+    let pa = 0,
+      py = 0;
+    for (let k = 1; k < K; k++) {
+      if (a[r + k]! > a[r + pa]!) pa = k;
+      if (y[r + k]! > y[r + py]!) py = k;
+    }
+    if (pa === py) right++;
+  }
+  return right;
+}
+
+/**
+ * Trains net on (X, Y) in place. Y is one target row per row of X, or class labels (one-hot encoded here).
+ * Returns the history: loss and accuracy per epoch, loss per step, and the seconds it all took.
+ */
+export async function train(
+  net: MLP,
+  X: Matrix,
+  Y: Matrix | ArrayLike<number>,
+  options: TrainOptions,
+): Promise<History> {
+  const K = net.sizes[net.sizes.length - 1]!;
+  const T = Y instanceof Matrix ? Y : oneHot(Y, K);
+  checkOptions(net, X, T, options);
+  const { epochs, optimizer, signal, onStep, onEpoch } = options;
+  const m = X.rows;
+  const batch = Math.min(options.batchSize, m);
+  const steps = Math.ceil(m / batch);
+  const yieldEveryMs = options.yieldEveryMs ?? 16;
+  const rng = new Rng(options.seed ?? 0);
+  const history: History = { loss: [], accuracy: [], stepLoss: [], seconds: 0, aborted: false };
+  const start = performance.now();
+  let lastYield = start;
+
+  // One set of buffers per batch size (the last batch may be smaller), made once.
+  const buffers = new Map<number, { Xb: Matrix; Yb: Matrix; ws: Workspace; grads: Matrix[] }>();
+  const buffersFor = (rows: number) => {
+    let b = buffers.get(rows);
+    if (!b) {
+      const ws = net.workspace(rows);
+      const grads = ws.dW.flatMap((dW, l) => [dW, ws.db[l]!]); // the order of net.params()
+      b = { Xb: new Matrix(rows, X.cols), Yb: new Matrix(rows, T.cols), ws, grads };
+      buffers.set(rows, b);
+    }
+    return b;
+  };
+  const params = net.params();
+  const identity = Int32Array.from({ length: m }, (_, i) => i);
+
+  for (let epoch = 1; epoch <= epochs && !history.aborted; epoch++) {
+    const order = options.shuffle === false ? identity : rng.permutation(m);
+    const epochStart = performance.now();
+    let callbackSeconds = 0;
+    let lossSum = 0,
+      right = 0,
+      seen = 0;
+    for (let step = 1; step <= steps; step++) {
+      if (signal?.aborted) {
+        history.aborted = true;
+        break;
+      }
+      const from = (step - 1) * batch;
+      const { Xb, Yb, ws, grads } = buffersFor(Math.min(batch, m - from));
+      gatherRows(Xb, X, order, from); // (m_b, n_0)
+      gatherRows(Yb, T, order, from); // (m_b, K)
+      const { loss } = net.backward(Xb, Yb, ws);
+      const info: StepInfo = { epoch, step, steps, loss, seconds: (performance.now() - start) / 1000 };
+      history.stepLoss.push(loss);
+      if (!Number.isFinite(loss)) {
+        history.seconds = info.seconds;
+        throw new DivergenceError(info, optimizer.eta, history);
+      }
+      optimizer.step(params, grads);
+      lossSum += loss * Xb.rows;
+      right += countCorrect(ws.A[ws.A.length - 1]!, Yb);
+      seen += Xb.rows;
+      if (onStep) {
+        const t = performance.now();
+        await onStep(info);
+        callbackSeconds += (performance.now() - t) / 1000;
+      }
+      const now = performance.now();
+      if (now - lastYield >= yieldEveryMs) {
+        await nextTask();
+        lastYield = performance.now();
+      }
+    }
+    if (history.aborted && seen < m) break; // a partial epoch has no epoch figures
+    history.loss.push(lossSum / seen);
+    history.accuracy.push(right / seen);
+    const seconds = (performance.now() - epochStart) / 1000 - callbackSeconds;
+    await onEpoch?.({ epoch, loss: lossSum / seen, accuracy: right / seen, seconds });
+  }
+  history.seconds = (performance.now() - start) / 1000;
+  return history;
+}
