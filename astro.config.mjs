@@ -4,6 +4,8 @@ import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
+import { contentSecurityPolicy } from "./src/site/csp.ts";
+import { siteShell } from "./src/site/integration.ts";
 
 // The site can be served under a sub-path: BASE_PATH=/mlp/ npm run build.
 const base = process.env.BASE_PATH ?? "/";
@@ -17,8 +19,12 @@ export default defineConfig({
       remarkPlugins: [remarkMath],
       rehypePlugins: [[rehypeKatex, { output: "htmlAndMathml" }]],
     }),
+    // Code blocks carry both palettes as --shiki-light/--shiki-dark; src/styles/code.css picks one per theme.
+    shikiConfig: { themes: { light: "github-light", dark: "github-dark" }, defaultColor: false },
   },
-  integrations: [mdx()],
+  integrations: [mdx(), siteShell()],
+  // A <meta> CSP on every page: only the site's own scripts, styles, workers and data (see src/site/csp.ts).
+  security: { csp: contentSecurityPolicy() },
   build: { inlineStylesheets: "never" },
   vite: {
     optimizeDeps: { include: ["sucrase"] },

@@ -1,0 +1,24 @@
+// Reading progress where CSS scroll-driven animations are missing: the bar's scale is the scrolled fraction.
+
+/** Fraction of the page scrolled, 0 at the top and 1 at the bottom (1 for a page that does not scroll). */
+export function scrolledFraction(scrollTop: number, scrollHeight: number, clientHeight: number): number {
+  const range = scrollHeight - clientHeight;
+  return range <= 0 ? 1 : Math.min(1, Math.max(0, scrollTop / range));
+}
+
+export function initReadingProgress(bar: HTMLElement): void {
+  if (CSS.supports("animation-timeline: scroll()")) return;
+  let queued = false;
+  const update = () => {
+    queued = false;
+    const { scrollTop, scrollHeight, clientHeight } = document.documentElement;
+    bar.style.setProperty("--progress", String(scrolledFraction(scrollTop, scrollHeight, clientHeight)));
+  };
+  const queue = () => {
+    if (!queued) requestAnimationFrame(update);
+    queued = true;
+  };
+  addEventListener("scroll", queue, { passive: true });
+  addEventListener("resize", queue);
+  update();
+}
