@@ -6,7 +6,8 @@
 export type ValueView =
   | { type: "text"; text: string; truncated?: string } // `truncated` holds the full text when `text` was cut
   | { type: "table"; caption: string; columns: string[]; rows: string[][]; more: number } // more = rows left out
-  | { type: "svg"; svg: string; title?: string }; // a Plot figure, serialised by Plot itself
+  | { type: "svg"; svg: string; title?: string } // a Plot chart (<svg xmlns=…>), serialised by Plot itself
+  | { type: "html"; html: string }; // a Plot <figure> (title, legend, chart): renderers rebuild it from an allowlist
 
 /** One piece of a cell's output, in the order it was produced. */
 export type Output =
@@ -14,13 +15,18 @@ export type Output =
   | { kind: "value"; view: ValueView }
   /** A display that later outputs may replace in place (live charts): same displayId, new view. */
   | { kind: "display"; displayId: string; view: ValueView }
-  | { kind: "progress"; displayId: string; label: string; done: number; total: number; etaSeconds: number | null }
+  | {
+      kind: "progress";
+      displayId: string;
+      label: string;
+      done: number;
+      total: number;
+      etaSeconds: number | null;
+    }
   | { kind: "error"; name: string; message: string; line: number | null; column: number | null };
 
 /** Page → worker. */
-export type ToKernel =
-  | { type: "run"; runId: number; cellId: string; source: string }
-  | { type: "reset" }; // forget every binding (a fresh scope)
+export type ToKernel = { type: "run"; runId: number; cellId: string; source: string } | { type: "reset" }; // forget every binding (a fresh scope)
 
 /** Worker → page. */
 export type FromKernel =

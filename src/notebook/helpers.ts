@@ -1,0 +1,149 @@
+// What a cell finds in scope besides its own names: console (captured as the cell's output), display(x) with
+// live updates, and progress bars with an ETA. Updates are throttled so a chart redrawn on every training
+// step costs one render per interval, plus the final one.
+import { formatArgs, inspect, view } from "./inspect.ts";
+import type { Output } from "./protocol.ts";
+
+/** The run a helper writes to: its outputs, and the pending updates to flush when it ends. */
+export interface RunContext {
+  cellId: string;
+  emit(output: Output): void;
+  pending: Set<() => void>;
+}
+
+export interface DisplayHandle {
+  readonly displayId: string;
+  /** Replaces the display in place; throttled. Pass a function to build the value only when it is shown. */
+  update(value: unknown): void;
+}
+
+export interface ProgressBar {
+  /** Advances by `n` (default 1) steps. */
+  tick(n?: number): void;
+  /** Sets the number of steps done. */
+  set(done: number): void;
+}
+
+export interface CellHelpers {
+  console: Pick<
+    Console,
+    "log" | "info" | "debug" | "warn" | "error" | "dir" | "table" | "assert" | "time" | "timeEnd"
+  >;
+  display(value: unknown): DisplayHandle;
+  progress(done: number, total: number, label?: string): void;
+  progressBar(total: number, label?: string): ProgressBar;
+}
+
+const HANDLE = Symbol("display handle");
+
+/** A display handle: the kernel shows nothing for it when it is a cell's last value. */
+export function isDisplayHandle(value: unknown): boolean {
+  return typeof value === "object" && value !== null && HANDLE in value;
+}
+
+export interface HelperOptions {
+  /** The run that is executing, or the last one when none is (a callback that fires later). */
+  current(): RunContext;
+  /** Minimum milliseconds between two updates of one display or progress bar. */
+  throttleMs: number;
+  now(): number;
+}
+
+/** Calls `send` at most once per interval with the latest value; `flush` sends whatever is pending. */
+function throttled<T>(options: HelperOptions, ctx: RunContext, send: (value: T) => void, last = -Infinity) {
+  let pending: { value: T } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    ctx.pending.delete(flush);
+    if (!pending) return;
+    const { value } = pending;
+    pending = null;
+    last = options.now();
+    send(value);
+  };
+  return {
+    push(value: T, force = false): void {
+      pending = { value };
+      const wait = last + options.throttleMs - options.now();
+      if (force || wait <= 0) return flush();
+      ctx.pending.add(flush);
+      timer ??= setTimeout(flush, wait);
+    },
+  };
+}
+
+export function createHelpers(options: HelperOptions): CellHelpers {
+  let ids = 0;
+  const write = (stream: "stdout" | "stderr", args: readonly unknown[]): void =>
+    options.current().emit({ kind: "stream", stream, text: `${formatArgs(args)}\n` });
+  const timers = new Map<string, number>();
+
+  const progressTo = (ctx: RunContext, label: string) => {
+    const displayId = `${ctx.cellId}:progress:${++ids}`;
+    let first: { time: number; done: number } | null = null;
+    const send = throttled<{ done: number; total: number }>(options, ctx, ({ done, total }) => {
+      const time = options.now();
+      first ??= { time, done };
+      // ETA from the rate since the first report: (time per step) × (steps left).
+      const rate = done > first.done ? (time - first.time) / 1000 / (done - first.done) : null;
+      const etaSeconds = done >= total ? 0 : rate === null ? null : rate * (total - done);
+      ctx.emit({ kind: "progress", displayId, label, done, total, etaSeconds });
+    });
+    return (done: number, total: number): void => send.push({ done, total }, done === 0 || done >= total);
+  };
+  // progress(done, total, label) keeps one bar per label within a run.
+  const bars = new WeakMap<RunContext, Map<string, (done: number, total: number) => void>>();
+
+  return {
+    console: {
+      log: (...args: unknown[]) => write("stdout", args),
+      info: (...args: unknown[]) => write("stdout", args),
+      debug: (...args: unknown[]) => write("stdout", args),
+      dir: (value: unknown) => write("stdout", [inspect(value)]),
+      table: (value: unknown) => write("stdout", [inspect(value)]),
+      warn: (...args: unknown[]) => write("stderr", args),
+      error: (...args: unknown[]) => write("stderr", args),
+      assert: (condition?: boolean, ...args: unknown[]) => {
+        if (!condition) write("stderr", ["Assertion failed", ...args]);
+      },
+      time: (label = "default") => void timers.set(label, options.now()),
+      timeEnd: (label = "default") => {
+        const start = timers.get(label);
+        timers.delete(label);
+        if (start === undefined) write("stderr", [`No such label: ${label}`]);
+        else write("stdout", [`${label}: ${(options.now() - start).toFixed(1)} ms`]);
+      },
+    },
+
+    display(value: unknown): DisplayHandle {
+      const ctx = options.current();
+      const displayId = `${ctx.cellId}:display:${++ids}`;
+      const show = (v: unknown): void => ctx.emit({ kind: "display", displayId, view: view(v) });
+      show(value);
+      const build = (v: unknown): unknown => (typeof v === "function" ? (v as () => unknown)() : v);
+      const send = throttled<unknown>(options, ctx, (v) => show(build(v)), options.now());
+      return { [HANDLE]: true, displayId, update: (v: unknown) => send.push(v) } as DisplayHandle;
+    },
+
+    progress(done: number, total: number, label = ""): void {
+      const ctx = options.current();
+      let byLabel = bars.get(ctx);
+      if (!byLabel) bars.set(ctx, (byLabel = new Map()));
+      let bar = byLabel.get(label);
+      if (!bar) byLabel.set(label, (bar = progressTo(ctx, label)));
+      bar(done, total);
+    },
+
+    progressBar(total: number, label = ""): ProgressBar {
+      const bar = progressTo(options.current(), label);
+      let done = 0;
+      bar(0, total);
+      return {
+        tick: (n = 1) => bar((done += n), total),
+        set: (d: number) => bar((done = d), total),
+      };
+    },
+  };
+}

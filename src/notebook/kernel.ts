@@ -1,0 +1,196 @@
+// The cell pipeline's runtime half: runs transformed cells one at a time in one shared scope, and turns what
+// they print, show, return and throw into Outputs. The same code runs in Node (build, tests) and in a worker.
+import { bridgePlot } from "./plot-bridge.ts";
+import { createHelpers, isDisplayHandle, type RunContext } from "./helpers.ts";
+import { inspect, view } from "./inspect.ts";
+import type { Output } from "./protocol.ts";
+import { CellSyntaxError, SCOPE, transformCell, type TransformedCell } from "./transform.ts";
+
+export interface KernelOptions {
+  /** The module a cell imports by name ("mlp", "data", "@observablehq/plot"); undefined if there is none. */
+  resolveModule(specifier: string): unknown;
+  /** A DOM document for Plot (linkedom's in Node and workers); without one Plot uses the page's. */
+  document?: unknown;
+  /** Minimum milliseconds between two updates of a display or progress bar (default 100). */
+  throttleMs?: number;
+}
+
+export interface RunResult {
+  ok: boolean;
+  ms: number;
+}
+
+export interface Kernel {
+  /** Runs one cell after any cell still running; outputs go to `emit` in the order they happen. */
+  run(cellId: string, source: string, emit: (output: Output) => void): Promise<RunResult>;
+  /** Forgets every binding: the next cell starts from an empty scope. */
+  reset(): void;
+  /** The names the cells have bound so far. */
+  names(): string[];
+}
+
+/** Stream text is batched (a cell logging in a loop sends one message per batch) and capped per run. */
+const STREAM_BATCH_MS = 50;
+const STREAM_LIMIT = 1_000_000;
+
+function outbox(emit: (output: Output) => void, now: () => number) {
+  let buffer: { stream: "stdout" | "stderr"; text: string } | null = null;
+  let since = 0;
+  let written = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (buffer) emit({ kind: "stream", ...buffer });
+    buffer = null;
+  };
+  return {
+    flush,
+    emit(output: Output): void {
+      if (output.kind !== "stream") {
+        flush();
+        return emit(output);
+      }
+      if (written >= STREAM_LIMIT) return;
+      written += output.text.length;
+      const text =
+        written >= STREAM_LIMIT
+          ? `${output.text}… (output stopped after ${STREAM_LIMIT} characters)\n`
+          : output.text;
+      if (buffer && buffer.stream !== output.stream) flush();
+      if (!buffer) {
+        buffer = { stream: output.stream, text: "" };
+        since = now();
+        timer = setTimeout(flush, STREAM_BATCH_MS); // for text logged by a callback after its run ended
+      }
+      buffer.text += text;
+      if (now() - since >= STREAM_BATCH_MS) flush();
+    },
+  };
+}
+
+/** A scope lookup of a name no cell declared: a host global, or the ReferenceError JavaScript would give. */
+function fallbackScope(): object {
+  const host = globalThis as Record<string | symbol, unknown>;
+  return new Proxy(Object.create(null) as object, {
+    get(_target, key) {
+      if (typeof key === "symbol" || key === "then" || key in host) return host[key];
+      throw new ReferenceError(`${key} is not defined`);
+    },
+    has: (_target, key) => key in host,
+  });
+}
+
+/** Line and column (1-based) of the innermost frame of this cell's code in an error's stack. */
+function cellFrame(
+  error: unknown,
+  url: string,
+  cell: TransformedCell,
+): { line: number; column: number } | null {
+  const stack = (error as { stack?: unknown } | null)?.stack;
+  if (typeof stack !== "string") return null;
+  const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
+  if (!match) return null;
+  const p = cell.sourcePosition({ line: Number(match[1]), column: Number(match[2]) - 1 });
+  return { line: p.line, column: p.column + 1 };
+}
+
+/** Messages read as the reader wrote the code: V8 quotes the expression (`$scope.f is not a function`). */
+function clean(message: string): string {
+  return message.replaceAll(`${SCOPE}.`, "");
+}
+
+function errorOutput(error: unknown, position: { line: number; column: number } | null): Output {
+  if (error instanceof Error) {
+    return {
+      kind: "error",
+      name: error.name,
+      message: clean(error.message),
+      line: position?.line ?? null,
+      column: position?.column ?? null,
+    };
+  }
+  return {
+    kind: "error",
+    name: "Error",
+    message: `Uncaught ${inspect(error)}`,
+    line: position?.line ?? null,
+    column: position?.column ?? null,
+  };
+}
+
+export function createKernel(options: KernelOptions): Kernel {
+  const now = (): number => performance.now();
+  let current: RunContext = { cellId: "", emit: () => {}, pending: new Set() };
+  const helpers = createHelpers({ current: () => current, throttleMs: options.throttleMs ?? 100, now });
+  const builtins = Object.assign(Object.create(fallbackScope()) as object, helpers);
+  let scope = Object.create(builtins) as Record<string, unknown>;
+  const modules = new Map<string, Promise<unknown>>();
+  let queue: Promise<unknown> = Promise.resolve();
+  let runs = 0;
+  // Library code may be deep below the cell's frame; the frame must stay in the stack to be found.
+  if (Error.stackTraceLimit < 50) Error.stackTraceLimit = 50;
+
+  const importModule = (specifier: string): Promise<unknown> => {
+    let module = modules.get(specifier);
+    if (!module) {
+      module = (async () => {
+        const raw = await options.resolveModule(specifier);
+        if (raw === undefined) {
+          throw new Error(
+            `Cannot find module "${specifier}": cells can import "mlp", "data" and "@observablehq/plot"`,
+          );
+        }
+        const isPlot = specifier === "@observablehq/plot" && options.document !== undefined;
+        return isPlot ? bridgePlot(raw as Parameters<typeof bridgePlot>[0], options.document) : raw;
+      })();
+      module.catch(() => modules.delete(specifier));
+      modules.set(specifier, module);
+    }
+    return module;
+  };
+
+  async function execute(cellId: string, source: string, emit: (output: Output) => void): Promise<RunResult> {
+    const start = now();
+    const out = outbox(emit, now);
+    current = { cellId, emit: out.emit, pending: new Set() };
+    let ok = true;
+    try {
+      const cell = transformCell(source);
+      const url = `cell-${encodeURIComponent(cellId)}-${++runs}.js`;
+      try {
+        const fn = (0, eval)(`${cell.code}\n//# sourceURL=${url}`) as (
+          scope: object,
+          load: (specifier: string) => Promise<unknown>,
+        ) => Promise<unknown>;
+        const value = await fn(scope, importModule);
+        for (const flush of [...current.pending]) flush(); // live displays end on their final state, above the value
+        if (value !== undefined && !isDisplayHandle(value)) out.emit({ kind: "value", view: view(value) });
+      } catch (error) {
+        ok = false;
+        out.emit(errorOutput(error, cellFrame(error, url, cell)));
+      }
+    } catch (error) {
+      ok = false;
+      const position = error instanceof CellSyntaxError ? { line: error.line, column: error.column } : null;
+      out.emit(errorOutput(error, position));
+    } finally {
+      for (const flush of [...current.pending]) flush();
+      out.flush();
+    }
+    return { ok, ms: now() - start };
+  }
+
+  return {
+    run(cellId, source, emit) {
+      const result = queue.then(() => execute(cellId, source, emit));
+      queue = result.catch(() => {});
+      return result;
+    },
+    reset() {
+      scope = Object.create(builtins) as Record<string, unknown>;
+    },
+    names: () => Object.keys(scope),
+  };
+}
