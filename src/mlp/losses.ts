@@ -46,7 +46,7 @@ export function crossEntropy(P: Matrix, Y: Matrix): number {
     const y = Y.data[q]!;
     if (y !== 0) sum += y * Math.log(P.data[q]!);
   }
-  return -sum / P.rows;
+  return sum === 0 ? 0 : -sum / P.rows; // not −0
 }
 
 /**
@@ -68,7 +68,7 @@ export function softmaxCrossEntropy(S: Matrix, Y: Matrix): number {
     const logZ = Math.log(z);
     for (let j = 0; j < n; j++) if (y[r + j] !== 0) sum += y[r + j]! * (s[r + j]! - max - logZ);
   }
-  return -sum / S.rows;
+  return sum === 0 ? 0 : -sum / S.rows;
 }
 
 /** δ = ∂L/∂S = (P − Y)/m for P = softmax(S) and L = crossEntropy(P, Y): the softmax Jacobian cancels. */
