@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
+import remarkCells from "./src/notebook/remark-cells.ts";
 import { contentSecurityPolicy } from "./src/site/csp.ts";
 import { siteShell } from "./src/site/integration.ts";
 
@@ -16,7 +17,8 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; the unified processor applies them (to MDX too).
     processor: unified({
-      remarkPlugins: [remarkMath],
+      // remarkCells runs each chapter's ```ts cell blocks and bakes their outputs (src/notebook/remark-cells.ts).
+      remarkPlugins: [remarkMath, remarkCells],
       rehypePlugins: [[rehypeKatex, { output: "htmlAndMathml" }]],
     }),
     // Code blocks carry both palettes as --shiki-light/--shiki-dark; src/styles/code.css picks one per theme.

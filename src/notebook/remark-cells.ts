@@ -1,0 +1,201 @@
+// The remark plugin that makes a chapter's ```ts cell blocks notebook cells: it runs them in order in Node
+// (through the same kernel as the browser), and replaces each block by the Cell component with the code and
+// the outputs it produced, baked into the static page. Results are cached by the cells' code and the
+// library's source, so an unchanged chapter is not run again.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { basename, extname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "acorn";
+import type { Code, Root } from "mdast";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { runCells, type CellRun } from "./node-runner.ts";
+import type { Output } from "./protocol.ts";
+
+export const CELL_OPTIONS = ["norun", "hide"] as const;
+export type CellOption = (typeof CELL_OPTIONS)[number];
+
+export interface CellSpec {
+  /** The cell's TypeScript, as written. */
+  code: string;
+  /** Fence options: `norun` (not run at build), `hide` (run, output not shown). */
+  options: CellOption[];
+  /** 1-based line of the fence in the chapter, for messages. */
+  line: number | null;
+}
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CELL_COMPONENT = fileURLToPath(new URL("../../components/Cell.astro", import.meta.url));
+const DEFAULT_CACHE = join(ROOT, "node_modules", ".cache", "cells");
+/** What a cell's results depend on besides its code. */
+const LIBRARY_DIRS = ["src/mlp", "src/data", "src/notebook"];
+const CACHE_VERSION = 1;
+
+/** `ts cell norun` → a cell with options; any other code block → null. Unknown options are errors. */
+export function cellOptions(
+  lang: string | null | undefined,
+  meta: string | null | undefined,
+  where: string,
+): CellOption[] | null {
+  if (lang !== "ts" && lang !== "typescript") return null;
+  const words = (meta ?? "").trim().split(/\s+/).filter(Boolean);
+  if (words[0] !== "cell") return null;
+  const options = words.slice(1);
+  for (const o of options) {
+    if (!(CELL_OPTIONS as readonly string[]).includes(o)) {
+      throw new Error(`${where}: unknown cell option "${o}" (a cell takes: ${CELL_OPTIONS.join(", ")})`);
+    }
+  }
+  return options as CellOption[];
+}
+
+type Parent = { children: unknown[] };
+
+/** Every code node of the tree that is a cell, in document order, with where it sits. */
+function findCells(tree: Root, where: string): { node: Code; parent: Parent; options: CellOption[] }[] {
+  const found: { node: Code; parent: Parent; options: CellOption[] }[] = [];
+  const walk = (parent: Parent): void => {
+    for (const child of parent.children) {
+      const node = child as { type: string; children?: unknown[] };
+      if (node.type === "code") {
+        const code = node as unknown as Code;
+        const line = code.position?.start.line;
+        const options = cellOptions(code.lang, code.meta, line === undefined ? where : `${where}:${line}`);
+        if (options) found.push({ node: code, parent, options });
+      } else if (Array.isArray(node.children)) walk(node as Parent);
+    }
+  };
+  walk(tree);
+  return found;
+}
+
+/** The cells of an MDX chapter's text, parsed as the site parses it. */
+export function extractCells(mdx: string, where = "chapter"): CellSpec[] {
+  const tree = unified().use(remarkParse).use(remarkMdx).parse(mdx);
+  return findCells(tree, where).map(({ node, options }) => ({
+    code: node.value,
+    options,
+    line: node.position?.start.line ?? null,
+  }));
+}
+
+/** Hash of every file under the library folders (paths and contents): a change anywhere re-runs the cells. */
+export function libraryHash(root = ROOT): string {
+  const hash = createHash("sha256");
+  const files = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+    );
+  for (const dir of LIBRARY_DIRS) {
+    for (const file of files(dir).sort())
+      hash
+        .update(`${file}\0`)
+        .update(readFileSync(join(root, file)))
+        .update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/** The short hash of a cell's original code that keys a reader's saved edits. */
+export function codeHash(code: string): string {
+  return createHash("sha256").update(code).digest("hex").slice(0, 16);
+}
+
+export interface RunChapterOptions {
+  /** Folder of cached results; default node_modules/.cache/cells. `false` turns the cache off. */
+  cacheDir?: string | false;
+}
+
+/** Runs a chapter's cells (all but `norun` ones) in order, or reads the results of an identical earlier run. */
+export async function runChapter(
+  chapter: string,
+  cells: readonly CellSpec[],
+  options: RunChapterOptions = {},
+): Promise<{ runs: (CellRun | null)[]; cached: boolean }> {
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE;
+  const key = createHash("sha256")
+    .update(
+      JSON.stringify({
+        v: CACHE_VERSION,
+        chapter,
+        library: libraryHash(),
+        cells: cells.map((c) => [c.code, c.options]),
+      }),
+    )
+    .digest("hex");
+  const file = cacheDir === false ? null : join(cacheDir, `${key}.json`);
+  if (file) {
+    try {
+      return { runs: JSON.parse(readFileSync(file, "utf8")) as (CellRun | null)[], cached: true };
+    } catch {
+      // not cached yet
+    }
+  }
+  const runs = await runCells(
+    cells.map((c) => c.code),
+    { chapter, skip: (i) => cells[i]!.options.includes("norun") },
+  );
+  if (file && cacheDir !== false) {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(runs));
+    renameSync(`${file}.tmp`, file); // never a half-written entry
+  }
+  return { runs, cached: false };
+}
+
+function attribute(name: string, value: string | null) {
+  return { type: "mdxJsxAttribute", name, value };
+}
+
+const COMPONENT = "NotebookCell";
+
+export interface RemarkCellsOptions extends RunChapterOptions {
+  /** Run the cells and bake their outputs (default true). */
+  run?: boolean;
+}
+
+/** The remark plugin (MDX only): ```ts cell blocks → <NotebookCell … /> with baked outputs. */
+export default function remarkCells(options: RemarkCellsOptions = {}) {
+  return async function transformer(tree: Root, file: { path?: string }): Promise<void> {
+    const path = file.path ?? "chapter.mdx";
+    if (extname(path) !== ".mdx") return;
+    const chapter = relative(process.cwd(), path) || path;
+    const slug = basename(path, ".mdx");
+    const found = findCells(tree, chapter);
+    if (found.length === 0) return;
+    const cells: CellSpec[] = found.map(({ node, options: o }) => ({
+      code: node.value,
+      options: o,
+      line: node.position?.start.line ?? null,
+    }));
+    const runs =
+      options.run === false ? cells.map(() => null) : (await runChapter(chapter, cells, options)).runs;
+
+    found.forEach(({ node, parent, options: o }, i) => {
+      const outputs: Output[] = o.includes("hide") ? [] : (runs[i]?.outputs ?? []);
+      const element = {
+        type: "mdxJsxFlowElement",
+        name: COMPONENT,
+        attributes: [
+          attribute("id", `${slug}-${i + 1}`),
+          attribute("chapter", slug),
+          attribute("index", String(i + 1)),
+          attribute("code", node.value),
+          attribute("hash", codeHash(node.value)),
+          attribute("outputs", JSON.stringify(outputs)),
+          attribute("ran", runs[i] ? "true" : "false"),
+          ...o.map((name) => attribute(name, null)),
+        ],
+        children: [],
+        position: node.position,
+      };
+      parent.children[parent.children.indexOf(node)] = element;
+    });
+
+    const source = `import ${COMPONENT} from ${JSON.stringify(CELL_COMPONENT)};`;
+    const estree = parse(source, { ecmaVersion: "latest", sourceType: "module" });
+    (tree.children as unknown[]).unshift({ type: "mdxjsEsm", value: source, data: { estree } });
+  };
+}
