@@ -4,7 +4,7 @@ import astro from "eslint-plugin-astro";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", ".astro/", "node_modules/", "public/", "artifacts/", "test/fixtures/"] },
+  { ignores: ["dist/", ".astro/", "node_modules/", "public/", "artifacts/", "test/fixtures/", "test/notebook/golden/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

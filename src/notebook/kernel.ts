@@ -13,6 +13,8 @@ export interface KernelOptions {
   document?: unknown;
   /** Minimum milliseconds between two updates of a display or progress bar (default 100). */
   throttleMs?: number;
+  /** The clock for run times, throttling and ETAs (default performance.now). */
+  now?: () => number;
 }
 
 export interface RunResult {
@@ -121,7 +123,7 @@ function errorOutput(error: unknown, position: { line: number; column: number } 
 }
 
 export function createKernel(options: KernelOptions): Kernel {
-  const now = (): number => performance.now();
+  const now = options.now ?? ((): number => performance.now());
   let current: RunContext = { cellId: "", emit: () => {}, pending: new Set() };
   const helpers = createHelpers({ current: () => current, throttleMs: options.throttleMs ?? 100, now });
   const builtins = Object.assign(Object.create(fallbackScope()) as object, helpers);
@@ -132,23 +134,26 @@ export function createKernel(options: KernelOptions): Kernel {
   // Library code may be deep below the cell's frame; the frame must stay in the stack to be found.
   if (Error.stackTraceLimit < 50) Error.stackTraceLimit = 50;
 
-  const importModule = (specifier: string): Promise<unknown> => {
-    let module = modules.get(specifier);
-    if (!module) {
-      module = (async () => {
-        const raw = await options.resolveModule(specifier);
-        if (raw === undefined) {
-          throw new Error(
-            `Cannot find module "${specifier}": cells can import "mlp", "data" and "@observablehq/plot"`,
-          );
-        }
-        const isPlot = specifier === "@observablehq/plot" && options.document !== undefined;
-        return isPlot ? bridgePlot(raw as Parameters<typeof bridgePlot>[0], options.document) : raw;
-      })();
-      module.catch(() => modules.delete(specifier));
-      modules.set(specifier, module);
+  const load = async (specifier: string): Promise<unknown> => {
+    const raw = await options.resolveModule(specifier);
+    if (raw === undefined) {
+      throw new Error(
+        `Cannot find module "${specifier}": cells can import "mlp", "data" and "@observablehq/plot"`,
+      );
     }
-    return module;
+    const isPlot = specifier === "@observablehq/plot" && options.document !== undefined;
+    return isPlot ? bridgePlot(raw as Parameters<typeof bridgePlot>[0], options.document) : raw;
+  };
+  // Awaited here (not handed out as a shared promise) so that a failure's async stack reaches the cell's line.
+  const importModule = async (specifier: string): Promise<unknown> => {
+    let module = modules.get(specifier);
+    if (!module) modules.set(specifier, (module = load(specifier)));
+    try {
+      return await module;
+    } catch (error) {
+      modules.delete(specifier);
+      throw error;
+    }
   };
 
   async function execute(cellId: string, source: string, emit: (output: Output) => void): Promise<RunResult> {

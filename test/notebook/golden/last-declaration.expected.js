@@ -1,0 +1,4 @@
+(async function ($scope, $import) { "use strict"; $scope.loss = 0.25;
+$scope.history = { loss: [$scope.loss] };
+
+})

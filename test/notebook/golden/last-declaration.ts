@@ -1,0 +1,2 @@
+const loss: number = 0.25;
+const history = { loss: [loss] };
