@@ -22,9 +22,9 @@ export function siteShell(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const pagefind = await import("pagefind");
         const site = fileURLToPath(dir);
-        // Math is indexed through the prose around it; KaTeX's glyph soup would only clutter excerpts.
+        // Math is indexed once, as its MathML text (W∈ℝn×k): not KaTeX's visual copy, nor the TeX source.
         const { index, errors } = await pagefind.createIndex({
-          excludeSelectors: [".katex"],
+          excludeSelectors: [".katex-html", ".katex-mathml annotation"],
           forceLanguage: "en",
         });
         if (!index) throw new Error(`pagefind: could not create the search index: ${errors.join("; ")}`);

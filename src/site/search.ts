@@ -123,10 +123,13 @@ export function initSearch(doc: Document, base: string = import.meta.env.BASE_UR
       const items: HTMLLIElement[] = [];
       for (const page of pages) {
         const title = page.meta.title ?? page.url;
-        items.push(resultItem(doc, page.url, title, null, page.excerpt));
-        const sections = page.sub_results.filter((s) => s.url !== page.url && s.title !== title);
-        for (const s of sections.slice(0, MAX_SECTIONS))
-          items.push(resultItem(doc, s.url, title, s.title, s.excerpt));
+        // A page's matches come by section; the one at the page's own URL is the text before its first heading.
+        const sections: PagefindSubResult[] =
+          page.sub_results.length > 0 ? page.sub_results.slice(0, MAX_SECTIONS) : [{ ...page, title }];
+        for (const s of sections) {
+          const section = s.url === page.url || s.title === title ? null : s.title;
+          items.push(resultItem(doc, s.url, title, section, s.excerpt));
+        }
       }
       list.replaceChildren(...items);
       const n = found.results.length;

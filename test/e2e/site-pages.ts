@@ -1,0 +1,23 @@
+// The pages a build wrote, found in its output folder, so every suite covers every chapter without a list
+// to keep up to date.
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+export interface BuiltPage {
+  /** Path under the site's base: "" for home, "chapters/data/". */
+  path: string;
+  /** File-system-safe name for screenshots: "home", "chapters-data". */
+  name: string;
+  chapter: boolean;
+}
+
+export function builtPages(outDir = "dist"): BuiltPage[] {
+  const chaptersDir = join(outDir, "chapters");
+  const slugs = existsSync(chaptersDir)
+    ? readdirSync(chaptersDir).filter((slug) => existsSync(join(chaptersDir, slug, "index.html")))
+    : [];
+  return [
+    { path: "", name: "home", chapter: false },
+    ...slugs.sort().map((slug) => ({ path: `chapters/${slug}/`, name: `chapters-${slug}`, chapter: true })),
+  ];
+}

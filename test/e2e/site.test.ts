@@ -1,0 +1,385 @@
+// The site shell in a real browser: every built page loads cleanly and offline, math is rendered with its
+// MathML, cells show their baked outputs without JavaScript, and search, dark mode, keyboard use, the phone
+// menu, reading progress, print and the CSP work. Screenshots go to artifacts/screenshots/.
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, watchedPage } from "./browser.ts";
+import { builtPages } from "./site-pages.ts";
+
+const site = `${inject("baseUrl")}/`;
+const pages = builtPages();
+const chapters = pages.filter((p) => p.chapter);
+const SHOTS = "artifacts/screenshots";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, viewport = { width: 1280, height: 900 }) {
+  const watched = await watchedPage(browser, viewport);
+  const response = await watched.page.goto(site + path, { waitUntil: "networkidle" });
+  return { ...watched, status: response?.status() };
+}
+
+/** The scale of the reading-progress bar, from its computed transform matrix(a, b, c, d, e, f). */
+async function progressScale(page: Page): Promise<number> {
+  const transform = await page
+    .locator(".reading-progress-bar")
+    .evaluate((el) => getComputedStyle(el).transform);
+  return transform === "none" ? 1 : Number(/matrix\(([^,]+)/.exec(transform)?.[1]);
+}
+
+it("the build wrote the home page and at least one chapter", () => {
+  expect(pages[0]?.name).toBe("home");
+  expect(chapters.length).toBeGreaterThan(0);
+});
+
+describe.each(pages)("$name", (p) => {
+  it("loads with status 200, no console error and no request off 127.0.0.1", async () => {
+    const { page, errors, offsite, status } = await open(p.path);
+    expect(status).toBe(200);
+    expect(errors).toEqual([]);
+    expect(offsite).toEqual([]);
+    await page.close();
+  });
+
+  it("every link on it leads to a page or asset of the site", async () => {
+    const { page } = await open(p.path);
+    const hrefs = await page
+      .locator("a[href], link[href]")
+      .evaluateAll((els) =>
+        els.map((el) => (el as HTMLAnchorElement).href).filter((h) => h.startsWith(location.origin)),
+      );
+    for (const href of new Set(hrefs.map((h) => h.split("#")[0]!))) {
+      const response = await page.request.get(href);
+      expect(response.status(), href).toBe(200);
+    }
+    await page.close();
+  });
+
+  it("screenshots at desktop and phone widths, light and dark, with no sideways scrolling on the phone", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      for (const viewport of [
+        { width: 1280, height: 900 },
+        { width: 390, height: 844 },
+      ]) {
+        const { page } = await open(p.path, viewport);
+        await page.emulateMedia({ colorScheme });
+        await page.evaluate(() => document.fonts.ready);
+        await page.screenshot({
+          path: `${SHOTS}/${p.name}-${viewport.width}-${colorScheme}.png`,
+          fullPage: true,
+        });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        expect(overflow, `${p.name} at ${viewport.width}px is wider than the screen`).toBeLessThanOrEqual(0);
+        await page.close();
+      }
+    }
+  });
+});
+
+describe.each(chapters)("chapter $name", (p) => {
+  it("renders its math with KaTeX and keeps the MathML for screen readers", async () => {
+    const { page } = await open(p.path);
+    const katex = await page.locator(".katex").count();
+    expect(katex).toBeGreaterThan(0);
+    expect(await page.locator(".katex .katex-mathml math").count()).toBe(katex);
+    await page.close();
+  });
+
+  it("shows the outputs its cells produced at build time, without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site + p.path);
+    const cells = await page.locator("[data-cell]").count();
+    const outputs = await page
+      .locator("[data-cell] [data-cell-output]")
+      .evaluateAll((els) =>
+        els.map((el) => (el.textContent ?? "").trim().length + el.querySelectorAll("svg").length),
+      );
+    if (cells > 0) {
+      expect(outputs.length).toBeGreaterThan(0);
+      expect(outputs.some((size) => size > 0)).toBe(true);
+    } else {
+      expect(outputs).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it("has a table of contents whose links reach headings on the page", async () => {
+    const { page } = await open(p.path);
+    const targets = await page
+      .locator(".toc a")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash));
+    for (const hash of targets)
+      expect(await page.locator(`[id="${decodeURIComponent(hash.slice(1))}"]`).count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe("chapter navigation", () => {
+  it("the sidebar lists the chapters in order and marks the current one; previous/next follow that order", async () => {
+    for (const [i, p] of chapters.entries()) {
+      const { page } = await open(p.path);
+      const listed = await page
+        .locator(".chapter-list > li > a")
+        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(listed).toEqual(chapters.map((c) => `/${c.path}`));
+      expect(await page.locator('.chapter-list a[aria-current="page"]').getAttribute("href")).toBe(
+        `/${p.path}`,
+      );
+      const [previous, next] = await page.evaluate(() =>
+        ["prev", "next"].map(
+          (rel) => document.querySelector(`.chapter-nav a[rel="${rel}"]`)?.getAttribute("href") ?? null,
+        ),
+      );
+      expect(previous).toBe(i > 0 ? `/${chapters[i - 1]!.path}` : null);
+      expect(next).toBe(i < chapters.length - 1 ? `/${chapters[i + 1]!.path}` : null);
+      await page.close();
+    }
+  });
+
+  it("the home page lists every chapter with its summary and reading time", async () => {
+    const { page } = await open("");
+    const rows = await page.locator(".chapters li a").evaluateAll((as) =>
+      as.map((a) => ({
+        path: new URL((a as HTMLAnchorElement).href).pathname,
+        summary: a.querySelector(".summary")?.textContent ?? "",
+        minutes: a.querySelector(".minutes")?.textContent ?? "",
+      })),
+    );
+    expect(rows.map((r) => r.path)).toEqual(chapters.map((c) => `/${c.path}`));
+    for (const row of rows) {
+      expect(row.summary.length).toBeGreaterThan(10);
+      expect(row.minutes).toMatch(/^\d+ min$/);
+    }
+    await page.close();
+  });
+
+  it("the reading progress bar is empty at the top of a chapter and full at the bottom", async () => {
+    const { page } = await open(chapters[0]!.path, { width: 1280, height: 500 });
+    expect(await progressScale(page)).toBeLessThan(0.05);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => progressScale(page)).toBeGreaterThan(0.95);
+    await page.close();
+  });
+});
+
+describe("search", () => {
+  it("finds a chapter by a word from its text, offline, and opens it from the keyboard", async () => {
+    const chapter = chapters[0]!;
+    const { page, errors, offsite } = await open(chapter.path);
+    const words = ((await page.locator(".prose p").first().textContent()) ?? "").match(/[A-Za-z]{6,}/g) ?? [];
+    const term = words.sort((a, b) => b.length - a.length)[0]!;
+    await page.goto(site);
+    await page.keyboard.press("/");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("search-input");
+    await page.keyboard.type(term);
+    const first = page.locator("[data-search-results] a").first();
+    await first.waitFor();
+    const found = await page
+      .locator("[data-search-results] a")
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(found).toContain(`/${chapter.path}`);
+    expect(await page.locator("[data-search-status]").textContent()).toMatch(/match/);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.closest("[data-search-results]") !== null)).toBe(
+      true,
+    );
+    await page.keyboard.press("Escape");
+    expect(await page.locator("[data-search-dialog]").evaluate((d) => (d as HTMLDialogElement).open)).toBe(
+      false,
+    );
+    expect(errors).toEqual([]);
+    expect(offsite).toEqual([]);
+    await page.close();
+  });
+
+  it("says so when nothing matches", async () => {
+    const { page } = await open("");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("searchbox").fill("zzqxjv");
+    await expect
+      .poll(() => page.locator("[data-search-status]").textContent())
+      .toBe("No results for “zzqxjv”.");
+    expect(await page.locator("[data-search-results] li").count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe("dark mode", () => {
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  it("follows the system until toggled, and the choice survives a reload", async () => {
+    const { page, errors } = await open(chapters[0]!.path);
+    await page.emulateMedia({ colorScheme: "light" });
+    const light = await background(page);
+    const toggle = page.getByRole("button", { name: "Dark mode" });
+    expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-pressed")).toBe("true");
+    const dark = await background(page);
+    expect(dark).not.toBe(light);
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await page.evaluate(() => document.documentElement.dataset["theme"])).toBe("dark");
+    expect(await background(page)).toBe(dark);
+    expect(await page.getByRole("button", { name: "Dark mode" }).getAttribute("aria-pressed")).toBe("true");
+    // Choosing what the system shows forgets the choice: the page follows the system again.
+    await page.getByRole("button", { name: "Dark mode" }).click();
+    expect(await page.evaluate(() => localStorage.getItem("theme"))).toBeNull();
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await background(page)).toBe(light);
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await background(page)).toBe(dark);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps math and code in the text colour of the theme", async () => {
+    const { page } = await open(chapters[0]!.path);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const [text, math] = await page.evaluate(() => [
+        getComputedStyle(document.querySelector(".prose p")!).color,
+        getComputedStyle(document.querySelector(".katex")!).color,
+      ]);
+      expect(math).toBe(text);
+    }
+    await page.close();
+  });
+});
+
+describe("keyboard", () => {
+  it("the skip link is the first stop and moves focus to the chapter", async () => {
+    const { page } = await open(chapters[0]!.path);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
+    await page.close();
+  });
+
+  it("every control on a chapter page is reachable with Tab and shows where focus is", async () => {
+    const { page } = await open(chapters[0]!.path);
+    const seen: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press("Tab");
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const ring =
+          (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+        return {
+          key: `${el.tagName} ${el.getAttribute("href") ?? ""} ${el.textContent?.trim().slice(0, 40)}`,
+          ring,
+        };
+      });
+      if (stop === null || seen.includes(stop.key)) break;
+      seen.push(stop.key);
+      expect(stop.ring, `no visible focus on ${stop.key}`).toBe(true);
+    }
+    for (const name of ["Search", "Dark mode"]) {
+      const control = page.getByRole("button", { name, exact: true });
+      const key = await control.evaluate((el) => `${el.tagName}  ${el.textContent?.trim().slice(0, 40)}`);
+      expect(seen).toContain(key);
+    }
+    expect(seen.filter((k) => k.startsWith("A /chapters/")).length).toBeGreaterThanOrEqual(chapters.length);
+    await page.close();
+  });
+});
+
+describe("phone layout", () => {
+  it("the chapters menu opens from its button, and Escape closes it and returns focus", async () => {
+    const { page } = await open(chapters[0]!.path, { width: 390, height: 844 });
+    const menu = page.getByRole("button", { name: "Chapters" });
+    const sidebar = page.locator("#sidebar");
+    expect(await sidebar.isVisible()).toBe(false);
+    await menu.focus();
+    await page.keyboard.press("Enter");
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    expect(await sidebar.isVisible()).toBe(true);
+    expect(await page.locator("main").evaluate((m) => (m as HTMLElement).inert)).toBe(true);
+    await page.keyboard.press("Escape");
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    expect(await sidebar.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-controls"))).toBe("sidebar");
+    await page.close();
+  });
+});
+
+describe("print", () => {
+  it("prints the chapter text and outputs without header, sidebar, table of contents or buttons", async () => {
+    const { page } = await open(chapters[0]!.path);
+    await page.emulateMedia({ media: "print" });
+    const display = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display);
+    for (const hidden of [".site-header", "#sidebar", ".toc-column", ".reading-progress", ".chapter-nav"]) {
+      expect(await display(hidden), hidden).toBe("none");
+    }
+    expect(await display("article")).not.toBe("none");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      "rgb(255, 255, 255)",
+    );
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    await page.close();
+  });
+});
+
+describe("content security policy", () => {
+  it("every page carries a policy that allows only the site's own scripts, styles, workers and data", async () => {
+    for (const p of pages) {
+      const { page } = await open(p.path);
+      const policy =
+        (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute("content")) ?? "";
+      const directives = new Map(
+        policy
+          .split(";")
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map(([name, ...values]) => [name!, values]),
+      );
+      expect(directives.get("default-src")).toEqual(["'self'"]);
+      expect(directives.get("object-src")).toEqual(["'none'"]);
+      expect(directives.get("worker-src")).toEqual(["'self'"]);
+      expect(directives.get("connect-src")).toEqual(["'self'"]);
+      for (const name of ["script-src", "style-src-elem"]) {
+        const values = directives.get(name) ?? [];
+        expect(values).toContain("'self'");
+        expect(values.filter((v) => !/^'(self|wasm-unsafe-eval|sha256-[A-Za-z0-9+/=]+)'$/.test(v))).toEqual(
+          [],
+        );
+      }
+      await page.close();
+    }
+  });
+
+  it("an injected inline script does not run", async () => {
+    const { page } = await open(chapters[0]!.path);
+    const blocked = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          document.addEventListener("securitypolicyviolation", () => resolve(true), { once: true });
+          const script = document.createElement("script");
+          script.textContent = "window.injected = true";
+          document.body.append(script);
+          setTimeout(() => resolve(false), 1000);
+        }),
+    );
+    expect(blocked).toBe(true);
+    expect(await page.evaluate(() => "injected" in window)).toBe(false);
+    await page.close();
+  });
+});
