@@ -8,6 +8,7 @@ import { basename, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "acorn";
 import type { Code, Root } from "mdast";
+import remarkMath from "remark-math";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -71,9 +72,9 @@ function findCells(tree: Root, where: string): { node: Code; parent: Parent; opt
   return found;
 }
 
-/** The cells of an MDX chapter's text, parsed as the site parses it. */
+/** The cells of an MDX chapter's text, parsed as the site parses it (MDX with math: `$\mathbb{R}$` is no expression). */
 export function extractCells(mdx: string, where = "chapter"): CellSpec[] {
-  const tree = unified().use(remarkParse).use(remarkMdx).parse(mdx);
+  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkMath).parse(mdx);
   return findCells(tree, where).map(({ node, options }) => ({
     code: node.value,
     options,

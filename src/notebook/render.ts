@@ -1,13 +1,13 @@
 // Output → DOM, for any Document: the page's in the browser, linkedom's when the build bakes outputs.
 // Text goes in as text nodes. Chart markup is parsed by DOMParser and rebuilt element by element from an
-// allowlist (no script, no style, no event handlers, no external links), never assigned to innerHTML.
+// allowlist (no script, no event handlers, no links off the chart, no CSS that loads), never assigned to innerHTML.
 import type { Output, ValueView } from "./protocol.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 const SVG_ELEMENTS = [
   "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "title", "desc",
-  "defs", "clipPath", "mask", "pattern", "marker", "linearGradient", "radialGradient", "stop", "symbol", "use", "image",
+  "defs", "clipPath", "mask", "pattern", "marker", "linearGradient", "radialGradient", "stop", "symbol", "use",
 ]; // prettier-ignore
 const HTML_ELEMENTS = new Set([
   "figure", "figcaption", "h2", "h3", "div", "span", "p", "br", "b", "i", "em", "strong", "small", "sub", "sup",
@@ -31,12 +31,16 @@ interface ParsedNode {
   attributes?: ArrayLike<{ name: string; value: string }>;
 }
 
-/** Keeps an attribute when it can neither run code nor fetch anything: links only to fragments or data images. */
-function safeAttribute(name: string, value: string, element: string): boolean {
-  if (!/^[a-z][\w:.-]*$/i.test(name) || /^on/i.test(name) || name === "style" || name.startsWith("xmlns"))
-    return false;
-  if (/^(xlink:)?href$|^src$/i.test(name))
-    return value.startsWith("#") || (element === "image" && /^data:image\//.test(value));
+/** CSS that can load nothing (no url(), no @import) and hides no escapes that could spell either. */
+function inertCss(css: string): boolean {
+  return !/url\s*\(|@import|\\|expression\s*\(/i.test(css);
+}
+
+/** Keeps an attribute when it can neither run code nor fetch anything: links only to fragments of the chart. */
+function safeAttribute(name: string, value: string): boolean {
+  if (!/^[a-z][\w:.-]*$/i.test(name) || /^on/i.test(name) || name.startsWith("xmlns")) return false;
+  if (/^(xlink:)?href$|^src$/i.test(name)) return value.startsWith("#");
+  if (name === "style") return inertCss(value);
   return !/^\s*javascript:/i.test(value);
 }
 
@@ -46,7 +50,7 @@ function safeAttribute(name: string, value: string, element: string): boolean {
  */
 function safeStyle(doc: Document, node: ParsedNode, inSvg: boolean): Node | null {
   const css = node.textContent ?? "";
-  if (/url\s*\(|@import|\\|expression\s*\(/i.test(css)) return null;
+  if (!inertCss(css)) return null;
   const style = inSvg ? doc.createElementNS(SVG_NS, "style") : doc.createElement("style");
   style.textContent = css;
   return style;
@@ -63,7 +67,7 @@ function rebuild(doc: Document, node: ParsedNode, inSvg: boolean): Node | null {
   const name = isSvg ? svgName : raw;
   const element = isSvg ? doc.createElementNS(SVG_NS, name) : doc.createElement(name);
   for (const { name: attribute, value } of Array.from(node.attributes ?? [])) {
-    if (!safeAttribute(attribute, value, name)) continue;
+    if (!safeAttribute(attribute, value)) continue;
     const canonical = isSvg ? (SVG_ATTRIBUTES.get(attribute.toLowerCase()) ?? attribute) : attribute;
     element.setAttribute(canonical === "xlink:href" ? "href" : canonical, value);
   }
