@@ -117,7 +117,7 @@ describe("extractCells(mdx) and cellOptions(lang, meta)", () => {
     const cells = extractCells(readFileSync(FIXTURE, "utf8"));
     expect(cells.map((c) => c.options)).toEqual([[], ["hide"], [], ["norun"], []]);
     expect(cells[0]!.line).toBe(10);
-    expect(cells[2]!.code).toBe("const S = matmul(X, W); // (2, 1)\nS.toArray()");
+    expect(cells[2]!.code).toBe("const S = matmul(X, W); // (2, 1)\nS.toArray();");
   });
 
   it("reads chapters with math, whose braces are not MDX expressions", () => {
