@@ -24,8 +24,9 @@ export interface Activation {
 
 function check(op: string, out: Matrix, S: Matrix, A?: Matrix): void {
   for (const M of A ? [out, A] : [out]) {
-    if (M.rows !== S.rows || M.cols !== S.cols)
+    if (M.rows !== S.rows || M.cols !== S.cols) {
       throw new Error(`${op}: ${shapeOf(M)} and S ${shapeOf(S)} differ`);
+    }
   }
 }
 

@@ -34,8 +34,9 @@ export interface GradCheckOptions {
 export function gradCheck(net: MLP, X: Matrix, Y: Matrix, options: GradCheckOptions = {}): GradCheckResult {
   const { stencil = 2, floor = 1e-5 } = options;
   const h = options.h ?? (stencil === 4 ? 5e-4 : 1e-5);
-  if (stencil !== 2 && stencil !== 4)
+  if (stencil !== 2 && stencil !== 4) {
     throw new Error(`gradCheck: stencil must be 2 or 4 (points), got ${stencil}`);
+  }
   if (!(h > 0)) throw new Error(`gradCheck: h must be a positive step, got ${h}`);
   if (!(floor > 0)) throw new Error(`gradCheck: floor must be positive, got ${floor}`);
   const { dW, db } = net.backward(X, Y);

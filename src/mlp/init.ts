@@ -33,8 +33,9 @@ export function heUniform(rng: Rng, nIn: number, nOut: number): Matrix {
 /** W_ij normal with mean 0 and the given standard deviation, drawn row by row. */
 export function normalInit(rng: Rng, nIn: number, nOut: number, std: number): Matrix {
   checkSizes("normalInit", nIn, nOut);
-  if (!(std >= 0) || !Number.isFinite(std))
+  if (!(std >= 0) || !Number.isFinite(std)) {
     throw new Error(`normalInit: std must be a number ≥ 0, got ${std}`);
+  }
   const W = new Matrix(nIn, nOut); // (nIn, nOut)
   for (let q = 0; q < W.data.length; q++) W.data[q] = rng.normal(0, std);
   return W;

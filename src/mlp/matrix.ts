@@ -34,8 +34,9 @@ export class Matrix {
     const cols = rows === 0 ? 0 : values[0]!.length;
     const out = new Matrix(rows, cols);
     values.forEach((row, i) => {
-      if (row.length !== cols)
+      if (row.length !== cols) {
         throw new Error(`Matrix.from: row ${i} has ${row.length} values, row 0 has ${cols}`);
+      }
       out.data.set(row, i * cols);
     });
     return out;
@@ -98,8 +99,9 @@ export function shapeOf(M: Matrix): string {
 /** Throws unless `out` has the shape an op on `operands` produces, and is not one of them. */
 export function checkOut(op: string, out: Matrix, rows: number, cols: number, ...operands: Matrix[]): void {
   checkOutShape(op, out, rows, cols);
-  if (operands.some((M) => M.data === out.data))
+  if (operands.some((M) => M.data === out.data)) {
     throw new Error(`${op}: out must be a new matrix, not an operand`);
+  }
 }
 
 function checkOutShape(op: string, out: Matrix, rows: number, cols: number): void {
@@ -117,8 +119,9 @@ function checkSame(op: string, sign: string, A: Matrix, B: Matrix): void {
 }
 
 function checkRowVector(op: string, A: Matrix, b: Matrix): void {
-  if (b.rows !== 1 || b.cols !== A.cols)
+  if (b.rows !== 1 || b.cols !== A.cols) {
     throw new Error(`${op}: ${shapeOf(A)}+${shapeOf(b)}: b must be (1×${A.cols})`);
+  }
 }
 
 /** out = A + B. */

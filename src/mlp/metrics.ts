@@ -20,8 +20,9 @@ export function accuracy(predicted: ArrayLike<number>, labels: ArrayLike<number>
 /** C (K×K): C_tp counts the examples of true class t predicted as p (rows true, columns predicted). */
 export function confusionMatrix(predicted: ArrayLike<number>, labels: ArrayLike<number>, K: number): Matrix {
   checkLengths("confusionMatrix", predicted, labels);
-  if (!Number.isInteger(K) || K < 1)
+  if (!Number.isInteger(K) || K < 1) {
     throw new Error(`confusionMatrix: K must be a positive integer, got ${K}`);
+  }
   const C = new Matrix(K, K);
   for (let i = 0; i < labels.length; i++) {
     const t = labels[i]!,

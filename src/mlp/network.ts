@@ -209,30 +209,34 @@ export class MLP {
 
   /** Rebuilds a network from toJSON's output, checking every shape against sizes. */
   static fromJSON(json: unknown): MLP {
-    if (typeof json !== "object" || json === null)
+    if (typeof json !== "object" || json === null) {
       throw new Error("MLP.fromJSON: expected an object from toJSON()");
+    }
     const j = json as Partial<Record<keyof MLPJSON, unknown>>;
     for (const key of ["sizes", "W", "b"] as const) {
-      if (!Array.isArray(j[key]))
+      if (!Array.isArray(j[key])) {
         throw new Error(`MLP.fromJSON: "${key}" must be an array, got ${typeof j[key]}`);
+      }
     }
     const sizes = j.sizes as number[];
     checkSizes("MLP.fromJSON", sizes);
     const L = sizes.length - 1;
     for (const key of ["W", "b"] as const) {
       const n = (j[key] as unknown[]).length;
-      if (n !== L)
+      if (n !== L) {
         throw new Error(
           `MLP.fromJSON: sizes ${JSON.stringify(sizes)} make ${L} layers, but "${key}" has ${n}`,
         );
+      }
     }
     const W = (j.W as unknown[]).map((m, l) => Matrix.fromJSON(m, `MLP.fromJSON: W[${l}]`));
     const b = (j.b as unknown[]).map((m, l) => Matrix.fromJSON(m, `MLP.fromJSON: b[${l}]`));
     checkWeights("MLP.fromJSON", sizes, W, b);
     const names = { hidden: j.hidden, output: j.output, loss: j.loss };
     for (const [key, value] of Object.entries(names)) {
-      if (typeof value !== "string")
+      if (typeof value !== "string") {
         throw new Error(`MLP.fromJSON: "${key}" must be a name, got ${typeof value}`);
+      }
     }
     return new MLP({ ...(names as Pick<MLPJSON, "hidden" | "output" | "loss">), sizes, W, b });
   }
@@ -244,8 +248,9 @@ export class MLP {
         `MLP.${op}: X is ${shapeOf(X)}, but the network takes ${this.sizes[0]} inputs (sizes[0])`,
       );
     }
-    if (ws && ws.m !== X.rows)
+    if (ws && ws.m !== X.rows) {
       throw new Error(`MLP.${op}: the workspace is for ${ws.m} rows, X has ${X.rows}`);
+    }
     return ws ?? this.workspace(X.rows);
   }
 
@@ -254,8 +259,9 @@ export class MLP {
     if (!(Y instanceof Matrix)) {
       throw new Error(`MLP.${op}: Y must be a Matrix (m×${K}); for class labels use oneHot(labels, ${K})`);
     }
-    if (Y.rows !== X.rows)
+    if (Y.rows !== X.rows) {
       throw new Error(`MLP.${op}: X has ${X.rows} rows but Y has ${Y.rows}; they must pair up`);
+    }
     if (Y.cols !== K) throw new Error(`MLP.${op}: Y is ${shapeOf(Y)}, but the network has ${K} outputs`);
   }
 }

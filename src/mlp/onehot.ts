@@ -4,8 +4,9 @@ import { Matrix } from "./matrix.ts";
 
 /** Y (m×K) with Y_ic = 1 where c = labels[i]. */
 export function oneHot(labels: ArrayLike<number>, K: number): Matrix {
-  if (!Number.isInteger(K) || K < 1)
+  if (!Number.isInteger(K) || K < 1) {
     throw new Error(`oneHot: K (the number of classes) must be a positive integer, got ${K}`);
+  }
   const Y = new Matrix(labels.length, K); // (m, K)
   for (let i = 0; i < labels.length; i++) {
     const c = labels[i]!;

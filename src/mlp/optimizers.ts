@@ -20,8 +20,9 @@ function checkRate(
   ok: (v: number) => boolean,
   rule: string,
 ): number {
-  if (typeof value !== "number" || !ok(value))
+  if (typeof value !== "number" || !ok(value)) {
     throw new Error(`${op}: ${name} must be ${rule}, got ${value}`);
+  }
   return value;
 }
 

@@ -86,8 +86,10 @@ function nextTask(): Promise<void> {
 
 function checkOptions(net: MLP, X: Matrix, Y: Matrix, options: TrainOptions): void {
   const { epochs, batchSize } = options;
-  if (!Number.isInteger(epochs) || epochs < 0)
+  const K = net.sizes[net.sizes.length - 1]!;
+  if (!Number.isInteger(epochs) || epochs < 0) {
     throw new Error(`train: epochs must be an integer ≥ 0, got ${epochs}`);
+  }
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new Error(
       `train: batchSize must be a positive integer (1 for per-example SGD, m for full batch), got ${batchSize}`,
@@ -99,8 +101,10 @@ function checkOptions(net: MLP, X: Matrix, Y: Matrix, options: TrainOptions): vo
   if (X.cols !== net.sizes[0]) {
     throw new Error(`train: X is ${shapeOf(X)}, but the network takes ${net.sizes[0]} inputs (sizes[0])`);
   }
-  if (Y.rows !== X.rows)
+  if (Y.rows !== X.rows) {
     throw new Error(`train: X has ${X.rows} rows but Y has ${Y.rows}; they must pair up`);
+  }
+  if (Y.cols !== K) throw new Error(`train: Y is ${shapeOf(Y)}, but the network has ${K} outputs`);
   if (X.rows === 0) throw new Error("train: X has no rows; there is nothing to learn from");
 }
 
@@ -135,7 +139,8 @@ function countCorrect(A: Matrix, Y: Matrix): number {
 }
 
 /**
- * Trains net on (X, Y) in place. Y is one target row per row of X, or class labels (one-hot encoded here).
+ * Trains net on (X, Y) in place. Y is one target row per row of X, or class labels (one-hot encoded here;
+ * for a network with a single output, the labels are the targets).
  * Returns the history: loss and accuracy per epoch, loss per step, and the seconds it all took.
  */
 export async function train(
@@ -145,7 +150,8 @@ export async function train(
   options: TrainOptions,
 ): Promise<History> {
   const K = net.sizes[net.sizes.length - 1]!;
-  const T = Y instanceof Matrix ? Y : oneHot(Y, K);
+  // Labels become one-hot rows, or with a single output unit, a column of the labels themselves (0 or 1).
+  const T = Y instanceof Matrix ? Y : K === 1 ? new Matrix(Y.length, 1, Float64Array.from(Y)) : oneHot(Y, K);
   checkOptions(net, X, T, options);
   const { epochs, optimizer, signal, onStep, onEpoch } = options;
   const m = X.rows;

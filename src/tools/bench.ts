@@ -72,9 +72,30 @@ interface Shapes {
 }
 
 const products: Shapes[] = [
-  { name: "X·W (100×784)·(784×128)", run: matmulInto, A: [100, 784], B: [784, 128], out: [100, 128], flops: 0 },
-  { name: "Xᵀ·δ (784×100)·(100×128)", run: matmulTransAInto, A: [100, 784], B: [100, 128], out: [784, 128], flops: 0 },
-  { name: "δ·Wᵀ (100×10)·(10×128)", run: matmulTransBInto, A: [100, 10], B: [128, 10], out: [100, 128], flops: 0 },
+  {
+    name: "X·W (100×784)·(784×128)",
+    run: matmulInto,
+    A: [100, 784],
+    B: [784, 128],
+    out: [100, 128],
+    flops: 0,
+  },
+  {
+    name: "Xᵀ·δ (784×100)·(100×128)",
+    run: matmulTransAInto,
+    A: [100, 784],
+    B: [100, 128],
+    out: [784, 128],
+    flops: 0,
+  },
+  {
+    name: "δ·Wᵀ (100×10)·(10×128)",
+    run: matmulTransBInto,
+    A: [100, 10],
+    B: [128, 10],
+    out: [100, 128],
+    flops: 0,
+  },
 ].map((p) => ({ ...p, flops: 2 * 100 * 784 * 128 * (p.name.startsWith("δ") ? 10 / 784 : 1) }) as Shapes);
 
 function benchProducts(mnistBatch: Matrix | null): Record<string, Record<string, number>> {
@@ -86,7 +107,8 @@ function benchProducts(mnistBatch: Matrix | null): Record<string, Record<string,
     const B = randomMatrix(rng, ...p.B);
     const out = new Matrix(...p.out);
     dense[p.name] = p.flops / timeIt(() => p.run(out, A, B)) / 1e9;
-    if (mnistBatch && p.A[1] === 784) sparse[p.name] = p.flops / timeIt(() => p.run(out, mnistBatch, B)) / 1e9;
+    if (mnistBatch && p.A[1] === 784)
+      sparse[p.name] = p.flops / timeIt(() => p.run(out, mnistBatch, B)) / 1e9;
   }
   const A = randomMatrix(rng, 100, 784);
   const B = randomMatrix(rng, 784, 128);
@@ -105,7 +127,11 @@ interface Run {
   test_acc: number[];
 }
 
-async function mnistRun(data: ReturnType<typeof loadMnist>, hidden: ActivationName, eta: number): Promise<Run> {
+async function mnistRun(
+  data: ReturnType<typeof loadMnist>,
+  hidden: ActivationName,
+  eta: number,
+): Promise<Run> {
   const net = new MLP({ sizes: [784, 128, 10], hidden, output: "softmax", seed: 42 });
   const run: Run = {
     hidden,
@@ -138,7 +164,9 @@ const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length
 
 const loadStart = performance.now();
 const data = loadMnist();
-log(`node ${process.versions.node}; MNIST loaded in ${((performance.now() - loadStart) / 1000).toFixed(2)} s`);
+log(
+  `node ${process.versions.node}; MNIST loaded in ${((performance.now() - loadStart) / 1000).toFixed(2)} s`,
+);
 
 let gflops: Record<string, Record<string, number>> = {};
 if (!args.has("skip-matmul")) {
@@ -147,9 +175,12 @@ if (!args.has("skip-matmul")) {
   log("\nmatrix products, GFLOP/s (2·m·n·p flops per product, one thread):");
   for (const [name, value] of Object.entries(gflops.dense!)) {
     const onMnist = gflops.mnist![name];
-    log(`  ${name}: ${value.toFixed(2)} dense` + (onMnist ? `, ${onMnist.toFixed(2)} on an MNIST batch` : ""));
+    log(
+      `  ${name}: ${value.toFixed(2)} dense` + (onMnist ? `, ${onMnist.toFixed(2)} on an MNIST batch` : ""),
+    );
   }
-  for (const [name, value] of Object.entries(gflops.plain!)) log(`  ${name}: ${value.toFixed(2)} plain triple loop`);
+  for (const [name, value] of Object.entries(gflops.plain!))
+    log(`  ${name}: ${value.toFixed(2)} plain triple loop`);
 }
 
 // The run to compare with `np_mlp.py --act=sigmoid --lr=0.1`, then the one that reaches 97%.
@@ -170,6 +201,10 @@ const result = {
 };
 if (asJson) console.log(JSON.stringify(result));
 else {
-  log(`\nmnist_epoch_s ${result.mnist_epoch_s.toFixed(3)} (sigmoid), ${result.mnist_epoch_s_relu.toFixed(3)} (relu)`);
-  log(`mnist_test_acc_1 ${result.mnist_test_acc_1}, mnist_test_acc_3 ${result.mnist_test_acc_3} (relu, eta 0.5)`);
+  log(
+    `\nmnist_epoch_s ${result.mnist_epoch_s.toFixed(3)} (sigmoid), ${result.mnist_epoch_s_relu.toFixed(3)} (relu)`,
+  );
+  log(
+    `mnist_test_acc_1 ${result.mnist_test_acc_1}, mnist_test_acc_3 ${result.mnist_test_acc_3} (relu, eta 0.5)`,
+  );
 }
