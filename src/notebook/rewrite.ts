@@ -107,6 +107,10 @@ class Rewriter {
       case "ContinueStatement":
       case "MetaProperty":
         return;
+      case "ImportExpression":
+        // import("mlp") goes through the same resolver as a static import.
+        this.#edits.replace(node.start, node.start + "import".length, IMPORT);
+        return this.visit(node.source, scope);
       case "UnaryExpression":
         if (node.operator === "typeof" && node.argument.type === "Identifier") {
           const { name } = node.argument;

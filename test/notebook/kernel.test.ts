@@ -106,6 +106,18 @@ describe("kernel: imports", () => {
     expect(shown(r.outputs)).toBe('[4, "function"]');
   });
 
+  it("a dynamic import() goes through the same resolver", async () => {
+    const k = createNodeKernel();
+    const r = await run(k, 'const { makeXor } = await import("data");\nmakeXor().y.length');
+    expect(shown(r.outputs)).toBe("4");
+  });
+
+  it("TypeScript-only syntax that compiles to code (an enum) binds like any declaration", async () => {
+    const k = createNodeKernel();
+    await run(k, "enum Phase { Forward, Backward }");
+    expect(shown((await run(k, "Phase.Backward")).outputs)).toBe("1");
+  });
+
   it("asks the host's resolver, once per module, and names the modules a cell can import", async () => {
     const resolveModule = vi.fn((name: string) => (name === "mlp" ? { answer: 42 } : undefined));
     const k = createKernel({ resolveModule });
