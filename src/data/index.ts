@@ -7,3 +7,4 @@ export { encodeIdx, parseIdx, type Idx, type IdxData, type IdxDtype } from "./id
 export * from "./mnist.ts";
 export { takeRows } from "./take-rows.ts";
 export { shuffleRows } from "./shuffle-rows.ts";
+export { parseCsvDataset } from "./csv.ts";

@@ -1,0 +1,64 @@
+// A reader's own data: two features and a class per line, "x1,x2,label", as typed or pasted into a page.
+// Every mistake is reported by its line number, in the terms of the format, so it can be found and fixed.
+import { Matrix } from "../mlp/matrix.ts";
+import type { Dataset } from "./dataset.ts";
+
+const FIELDS = ["x1", "x2", "label"] as const;
+const FORMAT = `${FIELDS.length} values (${FIELDS.join(", ")})`;
+
+const isNumber = (field: string): boolean => field !== "" && Number.isFinite(Number(field));
+
+/**
+ * Parses lines of "x1,x2,label" into X (m×2) and y (m labels). Blank lines and spaces around values are
+ * ignored; the first line may be a header of three names. Labels are the classes 0 … K−1, each present.
+ */
+export function parseCsvDataset(text: string): Dataset {
+  if (typeof text !== "string") throw new Error(`parseCsvDataset: expected text, got ${typeof text}`);
+  const rows: { line: number; x1: number; x2: number; label: number }[] = [];
+  let header = false;
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === "") return;
+    const fields = raw.split(",").map((f) => f.trim());
+    if (fields.length !== FIELDS.length) {
+      throw new Error(`line ${line}: expected ${FORMAT}, found ${fields.length}`);
+    }
+    // A header is the first line with content when none of its fields is a number ("x1,x2,label").
+    if (rows.length === 0 && !header && !fields.some(isNumber)) {
+      header = true;
+      return;
+    }
+    const [x1, x2, label] = fields.map((field, j) => {
+      const name = FIELDS[j]!;
+      if (field === "") throw new Error(`line ${line}: ${name} is empty, expected a number`);
+      if (!isNumber(field)) throw new Error(`line ${line}: ${name} is "${field}", expected a number`);
+      return Number(field);
+    }) as [number, number, number];
+    if (!Number.isInteger(label) || label < 0) {
+      throw new Error(`line ${line}: label is "${fields[2]}", expected a class 0, 1, 2, …`);
+    }
+    rows.push({ line, x1, x2, label });
+  });
+
+  if (rows.length === 0) throw new Error(`no data: expected lines of ${FIELDS.join(",")}`);
+  const K = Math.max(...rows.map((r) => r.label)) + 1;
+  const counts = new Array<number>(K).fill(0);
+  for (const r of rows) counts[r.label]!++;
+  const missing = counts.findIndex((c) => c === 0);
+  if (missing >= 0) {
+    const top = rows.find((r) => r.label === K - 1)!;
+    throw new Error(
+      `line ${top.line}: label ${K - 1} means classes 0 … ${K - 1}, but no line has class ${missing}; number the classes from 0 without gaps`,
+    );
+  }
+  if (K < 2) throw new Error(`only class 0 found: a classifier needs at least two classes (labels 0 and 1)`);
+
+  const X = new Matrix(rows.length, 2); // (m, 2)
+  const y = new Int32Array(rows.length);
+  rows.forEach((r, i) => {
+    X.set(i, 0, r.x1);
+    X.set(i, 1, r.x2);
+    y[i] = r.label;
+  });
+  return { X, y };
+}
