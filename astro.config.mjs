@@ -30,5 +30,8 @@ export default defineConfig({
   build: { inlineStylesheets: "never" },
   vite: {
     optimizeDeps: { include: ["sucrase"] },
+    // The notebook worker (src/notebook/worker.ts) is an ES module, so the modules a cell imports (the
+    // library, Plot, linkedom) are separate chunks loaded on a cell's first import, not at worker start.
+    worker: { format: "es" },
   },
 });

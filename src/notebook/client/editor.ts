@@ -1,0 +1,114 @@
+// The cell editor, loaded only when a reader starts editing: CodeMirror 6 in TypeScript mode, coloured
+// through CSS variables (the site's tokens and cell.css) so it follows the light and dark themes like the
+// static code. It lives in a shadow root: CodeMirror then styles itself with constructed style sheets,
+// which the site's CSP allows, instead of <style> elements, which it does not. Custom properties still
+// reach it. Tab is left to the browser (it moves focus), so the keyboard never gets trapped in a cell.
+import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { javascript } from "@codemirror/lang-javascript";
+import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { EditorState } from "@codemirror/state";
+import { drawSelection, EditorView, highlightSpecialChars, keymap } from "@codemirror/view";
+import { tags as t } from "@lezer/highlight";
+
+export interface EditorOptions {
+  code: string;
+  /** The editor's accessible name. */
+  label: string;
+  /** Where the caret starts (an offset in `code`); the end when absent. */
+  cursor?: number;
+  onChange(code: string): void;
+  /** Shift+Enter (and Ctrl/Cmd+Enter). */
+  onRun(): void;
+}
+
+export interface Editor {
+  setCode(code: string): void;
+  focus(): void;
+}
+
+const colour = (name: string): string => `var(--cm-${name})`;
+
+// The same roles Shiki's github-light/github-dark themes colour in the static code.
+const highlight = HighlightStyle.define([
+  {
+    tag: [t.keyword, t.operatorKeyword, t.modifier, t.controlKeyword, t.moduleKeyword],
+    color: colour("keyword"),
+  },
+  { tag: [t.string, t.special(t.string), t.regexp], color: colour("string") },
+  { tag: [t.number, t.bool, t.null, t.atom, t.constant(t.name)], color: colour("constant") },
+  { tag: [t.function(t.variableName), t.function(t.propertyName)], color: colour("function") },
+  { tag: [t.typeName, t.className, t.namespace], color: colour("type") },
+  { tag: [t.comment, t.lineComment, t.blockComment], color: colour("comment"), fontStyle: "italic" },
+  { tag: [t.definition(t.variableName), t.propertyName], color: colour("variable") },
+]);
+
+const theme = EditorView.theme({
+  "&": {
+    border: "1px solid var(--color-border)",
+    borderRadius: "var(--radius)",
+    background: "var(--color-bg-code)",
+    color: "var(--color-text)",
+    fontSize: "0.875em",
+  },
+  "&.cm-focused": { outline: "2px solid var(--color-focus)", outlineOffset: "2px" },
+  ".cm-scroller": { fontFamily: "var(--font-mono)", lineHeight: "1.55", padding: "0.9rem 0" },
+  ".cm-content": { padding: "0", caretColor: "var(--color-text)" },
+  ".cm-line": { padding: "0 1rem" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--color-text)" },
+  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground": {
+    background: "var(--color-accent-soft)",
+  },
+  "&.cm-focused .cm-matchingBracket": {
+    background: "transparent",
+    outline: "1px solid var(--color-border-strong)",
+  },
+});
+
+/** Mounts an editor in a shadow root of `host`. */
+export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
+  const root = host.attachShadow({ mode: "open" });
+  const run = (): boolean => {
+    options.onRun();
+    return true;
+  };
+  const cursor = Math.min(options.cursor ?? options.code.length, options.code.length);
+  const view = new EditorView({
+    parent: root,
+    root,
+    state: EditorState.create({
+      doc: options.code,
+      selection: { anchor: cursor },
+      extensions: [
+        history(),
+        drawSelection(),
+        highlightSpecialChars(),
+        indentOnInput(),
+        bracketMatching(),
+        closeBrackets(),
+        javascript({ typescript: true }),
+        syntaxHighlighting(highlight),
+        theme,
+        keymap.of([
+          { key: "Shift-Enter", run },
+          { key: "Mod-Enter", run },
+          ...closeBracketsKeymap,
+          ...defaultKeymap,
+          ...historyKeymap,
+        ]),
+        EditorView.contentAttributes.of({ "aria-label": options.label }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) options.onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return {
+    setCode(code) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
+    },
+    focus() {
+      view.focus();
+    },
+  };
+}

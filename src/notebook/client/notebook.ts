@@ -1,0 +1,333 @@
+// A page's cells in the browser: edits (kept across reloads), runs in the page's kernel worker, Stop.
+//
+// What runs when a reader presses Run on cell i: the page keeps, for each cell, the code of every cell down to
+// it that its shown output came from. A cell is "in memory" when it ran without error in the current worker
+// with the code now above it and in it. Run first runs, in order, every cell above i that is not in memory
+// (except `norun` cells, which only run when asked), then i; the first failure stops the chain. So the scope
+// a cell sees is the one the code on the page, read top to bottom, makes. "Run all above" re-runs every
+// cell above (again except `norun` ones). A cell whose output came from other code above than the code shown
+// now is marked out of date; Stop marks the cells whose results the old worker held.
+import type { Output } from "../protocol.ts";
+import { caretOffset } from "./caret.ts";
+import { readCells, showNotice, showPlainCode, type CellView } from "./cell-view.ts";
+import type { Editor } from "./editor.ts";
+import { EditStore } from "./store.ts";
+
+type Runtime = typeof import("./runtime.ts");
+type Session = InstanceType<Runtime["Session"]>;
+type Outcome = Awaited<ReturnType<Session["run"]>>;
+
+interface Cell {
+  view: CellView;
+  /** The code as the reader sees it (the original, or their edit). */
+  code: string;
+  editor: Promise<Editor> | null;
+  /** The highlighted block the build made, kept to put back on Reset before an editor exists. */
+  staticCode: Node[];
+  /** The code of cells 1…this one that the shown output came from. */
+  basis: string[];
+  /** The worker generation this cell last ran in without error, or null. */
+  ranIn: number | null;
+  phase: "idle" | "queued" | "running";
+  /** What the last run (or action) left to say. */
+  result: string;
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export class Notebook {
+  readonly cells: Cell[];
+  readonly #store: EditStore;
+  #runtime: Promise<Runtime> | null = null;
+  #session: Session | null = null;
+  #chain: Promise<void> = Promise.resolve();
+  /** Incremented by Stop: a queued job of an earlier epoch does nothing. */
+  #epoch = 0;
+  #refreshing = false;
+
+  constructor(doc: Document) {
+    const views = readCells(doc);
+    const chapter = views[0]?.root.dataset.chapter ?? doc.location.pathname.replace(/\/+$/, "");
+    this.#store = new EditStore(chapter);
+    const originals = views.map((v) => v.original);
+    this.cells = views.map((view, i) => ({
+      view,
+      code: view.original,
+      editor: null,
+      staticCode: Array.from(view.code.childNodes),
+      basis: originals.slice(0, i + 1),
+      ranIn: null,
+      phase: "idle",
+      result: view.norun ? "Not run yet: press Run" : "",
+    }));
+    this.cells.forEach((cell, i) => {
+      this.#restore(cell, i);
+      this.#wire(cell, i);
+    });
+    this.refresh();
+  }
+
+  // ---- edits ------------------------------------------------------------------------------------------
+
+  #restore(cell: Cell, i: number): void {
+    const { view } = cell;
+    const { edit, older } = this.#store.find(view.id, view.hash);
+    if (edit && edit.code !== view.original) {
+      cell.code = edit.code;
+      showPlainCode(view, edit.code); // at once, so the original never flashes; the editor follows
+      void this.edit(i, { focus: false });
+    }
+    if (older && older.code !== view.original) {
+      showNotice(
+        view,
+        `This cell has changed on the site since you edited it, so it shows the new version. ` +
+          `Your edit of the earlier version is kept.`,
+        [
+          {
+            label: "Restore my edit",
+            run: () => {
+              this.#store.forget(older.key);
+              void this.setCode(i, older.code).then(() => this.edit(i));
+            },
+          },
+          { label: "Discard my edit", run: () => this.#store.forget(older.key) },
+        ],
+      );
+    }
+  }
+
+  /** Opens the editor of cell i (loading CodeMirror the first time), caret at `cursor`. */
+  async edit(
+    i: number,
+    { cursor, focus = true }: { cursor?: number; focus?: boolean } = {},
+  ): Promise<Editor> {
+    const cell = this.cells[i]!;
+    if (!cell.editor) {
+      if (focus) void this.#loadSession(); // the reader is about to run: start the worker now
+      cell.editor = import("./editor.ts").then(({ mountEditor }) => {
+        const host = cell.view.root.ownerDocument.createElement("div");
+        host.className = "cell-editor";
+        const editor = mountEditor(host, {
+          code: cell.code,
+          label: `Code of cell ${cell.view.number}`,
+          ...(cursor === undefined ? {} : { cursor }),
+          onChange: (code) => this.#changed(i, code),
+          onRun: () => this.run(i),
+        });
+        cell.view.code.replaceChildren(host);
+        cell.view.buttons.edit.hidden = true;
+        return editor;
+      });
+    }
+    const editor = await cell.editor;
+    if (focus) editor.focus();
+    return editor;
+  }
+
+  #changed(i: number, code: string): void {
+    const cell = this.cells[i]!;
+    cell.code = code;
+    this.#store.save(cell.view.id, cell.view.hash, code === cell.view.original ? null : code);
+    this.refresh();
+  }
+
+  /** Replaces cell i's code (Reset, Restore my edit) and saves it. */
+  async setCode(i: number, code: string): Promise<void> {
+    const cell = this.cells[i]!;
+    if (cell.editor) (await cell.editor).setCode(code);
+    else if (code === cell.view.original) cell.view.code.replaceChildren(...cell.staticCode);
+    else showPlainCode(cell.view, code);
+    this.#changed(i, code);
+  }
+
+  async reset(i: number): Promise<void> {
+    const cell = this.cells[i]!;
+    const edited = cell.code !== cell.view.original;
+    await this.setCode(i, cell.view.original);
+    if (edited) cell.result = "Back to the original code";
+    this.refresh();
+  }
+
+  // ---- runs -------------------------------------------------------------------------------------------
+
+  #loadSession(): Promise<{ runtime: Runtime; session: Session }> {
+    this.#runtime ??= import("./runtime.ts");
+    return this.#runtime.then((runtime) => {
+      this.#session ??= new runtime.Session();
+      return { runtime, session: this.#session };
+    });
+  }
+
+  /** In memory: ran without error in this worker, with the code now shown in it and above it. */
+  #inMemory(j: number): boolean {
+    const cell = this.cells[j]!;
+    return (
+      this.#session !== null &&
+      cell.ranIn === this.#session.generation &&
+      this.cells.slice(0, j + 1).every((c, k) => c.code === cell.basis[k])
+    );
+  }
+
+  /** Runs cell i, after the cells above it that are not in memory. */
+  run(i: number): void {
+    this.#enqueue(i, "cell");
+  }
+
+  /** Runs every cell above i, in order. */
+  runAbove(i: number): void {
+    this.#enqueue(i, "above");
+  }
+
+  #enqueue(i: number, mode: "cell" | "above"): void {
+    const target = this.cells[i]!;
+    if (mode === "cell" && target.phase !== "idle") return;
+    const epoch = this.#epoch;
+    if (mode === "cell") target.phase = "queued";
+    this.refresh();
+    this.#chain = this.#chain
+      .then(() => this.#job(epoch, i, mode))
+      .catch((error: unknown) => {
+        target.phase = "idle";
+        target.result = `Could not run: ${error instanceof Error ? error.message : String(error)}`;
+        this.refresh();
+      });
+  }
+
+  async #job(epoch: number, i: number, mode: "cell" | "above"): Promise<void> {
+    const { runtime, session } = await this.#loadSession();
+    if (epoch !== this.#epoch) return;
+    const above = this.cells.slice(0, i).flatMap((c, j) => (c.view.norun ? [] : [j]));
+    const list = mode === "above" ? above : [...above.filter((j) => !this.#inMemory(j)), i];
+    for (const j of list) this.cells[j]!.phase = "queued";
+    this.refresh();
+    for (const [n, j] of list.entries()) {
+      if (epoch !== this.#epoch) return;
+      const outcome = await this.#execute(j, session, runtime);
+      if ("stopped" in outcome) return;
+      if (!outcome.ok) {
+        for (const k of list.slice(n + 1)) {
+          this.cells[k]!.phase = "idle";
+          this.cells[k]!.result = `Not run: cell ${j + 1} above failed`;
+        }
+        break;
+      }
+    }
+    this.refresh();
+  }
+
+  async #execute(j: number, session: Session, runtime: Runtime): Promise<Outcome> {
+    const cell = this.cells[j]!;
+    const { output } = cell.view;
+    const basis = this.cells.slice(0, j + 1).map((c) => c.code);
+    const generation = session.generation;
+    cell.phase = "running";
+    this.refresh();
+    // The earlier output stays (dimmed) until the new one starts: no flash for a cell that takes 5 ms.
+    let fresh = false;
+    const emit = (o: Output): void => {
+      if (!fresh) output.replaceChildren();
+      fresh = true;
+      runtime.appendOutput(output, o);
+    };
+    const started = performance.now();
+    const outcome = await session.run(cell.view.id, cell.code, emit);
+    if (!fresh) output.replaceChildren();
+    fresh = true;
+    cell.phase = "idle";
+    cell.basis = basis;
+    if ("stopped" in outcome) {
+      cell.ranIn = null;
+      cell.result = `Stopped after ${seconds(performance.now() - started)}`;
+    } else {
+      cell.ranIn = outcome.ok ? generation : null;
+      cell.result = outcome.ok ? `Ran in ${seconds(outcome.ms)}` : "Failed: see the error below";
+    }
+    this.refresh();
+    return outcome;
+  }
+
+  /** Ends the running cell and everything queued: the worker is replaced by an empty one. */
+  stop(): void {
+    this.#epoch++;
+    this.#session?.stop();
+    for (const cell of this.cells) {
+      if (cell.phase !== "queued") continue;
+      cell.phase = "idle";
+      cell.result = "Not run: stopped";
+    }
+    this.refresh();
+  }
+
+  // ---- what each cell says ----------------------------------------------------------------------------
+
+  #status(cell: Cell, i: number): { text: string; state: string; stale: boolean } {
+    if (cell.phase === "running") return { text: "Running…", state: "running", stale: false };
+    if (cell.phase === "queued")
+      return { text: "Waiting for the cells above…", state: "queued", stale: false };
+    const hasOutput = cell.view.output.childNodes.length > 0;
+    const stale = hasOutput && this.cells.slice(0, i).some((c, k) => c.code !== cell.basis[k]);
+    if (stale)
+      return { text: "Out of date: a cell above changed since this output was made", state: "stale", stale };
+    if (hasOutput && cell.code !== cell.basis[i])
+      return { text: "Edited since this output was made: run it to update", state: "edited", stale };
+    const lost = cell.ranIn !== null && this.#session !== null && cell.ranIn !== this.#session.generation;
+    if (lost)
+      return { text: "Run again: Stop cleared this cell's results from memory", state: "lost", stale };
+    return { text: cell.result, state: "idle", stale };
+  }
+
+  /** Brings every cell's status, badge and buttons up to date (once for all the changes of one task). */
+  refresh(): void {
+    if (this.#refreshing) return;
+    this.#refreshing = true;
+    queueMicrotask(() => {
+      this.#refreshing = false;
+      this.cells.forEach((cell, i) => {
+        const { view } = cell;
+        const { text, state, stale } = this.#status(cell, i);
+        if (view.status.textContent !== text) view.status.textContent = text;
+        view.root.dataset.state = state;
+        view.root.toggleAttribute("data-stale", stale);
+        const edited = cell.code !== view.original;
+        view.root.toggleAttribute("data-edited", edited);
+        view.badge.hidden = !edited;
+        const busy = cell.phase !== "idle";
+        view.output.setAttribute("aria-busy", String(cell.phase === "running"));
+        const stop = view.buttons.stop;
+        if (stop.disabled === busy) {
+          // Stop is about to be disabled while focused: keep the keyboard in the cell.
+          if (!busy && stop === stop.ownerDocument.activeElement) view.buttons.run.focus();
+          stop.disabled = !busy;
+        }
+      });
+    });
+  }
+
+  // ---- controls ---------------------------------------------------------------------------------------
+
+  #wire(cell: Cell, i: number): void {
+    const { view } = cell;
+    view.buttons.run.addEventListener("click", () => this.run(i));
+    view.buttons["run-above"].addEventListener("click", () => this.runAbove(i));
+    view.buttons.stop.addEventListener("click", () => this.stop());
+    view.buttons.reset.addEventListener("click", () => void this.reset(i));
+    view.buttons.edit.addEventListener("click", () => void this.edit(i));
+    if (i === 0) view.buttons["run-above"].hidden = true; // nothing above the first cell
+    // The static block opens the editor where it was clicked (unless the reader was selecting text to copy).
+    view.code.addEventListener("click", (event) => {
+      if (cell.editor) return;
+      if (!(view.code.ownerDocument.getSelection()?.isCollapsed ?? true)) return;
+      const block = view.code.querySelector("pre");
+      const cursor = block ? caretOffset(block, event.clientX, event.clientY) : undefined;
+      void this.edit(i, cursor === undefined ? {} : { cursor });
+    });
+    view.code.addEventListener("keydown", (event) => {
+      if (cell.editor || event.key !== "Enter") return;
+      event.preventDefault();
+      if (event.shiftKey) this.run(i);
+      else void this.edit(i);
+    });
+  }
+}

@@ -1,0 +1,80 @@
+// The page's side of the kernel worker: one worker per page, runs matched to their outputs by runId, and
+// Stop as the only sure way to end a cell that never yields: terminate the worker and start a fresh one.
+import type { FromKernel, Output, ToKernel } from "../protocol.ts";
+
+export type Outcome = { ok: boolean; ms: number } | { stopped: true };
+
+interface Pending {
+  cellId: string;
+  emit(output: Output): void;
+  resolve(outcome: Outcome): void;
+  done: boolean;
+}
+
+export class Session {
+  /** Counts workers: bindings made in one generation are gone in the next. */
+  generation = 0;
+  #worker!: Worker;
+  #runs = new Map<number, Pending>();
+  #nextRun = 1;
+
+  constructor() {
+    this.#start();
+  }
+
+  #start(): void {
+    this.generation++;
+    const worker = new Worker(new URL("../worker.ts", import.meta.url), {
+      type: "module",
+      name: "notebook kernel",
+    });
+    worker.addEventListener("message", (event: MessageEvent<FromKernel>) => this.#receive(event.data));
+    // A worker that cannot start (or an error thrown by a cell's callback after its run): said in the cell.
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      const message = event.message || "the notebook worker failed to start";
+      const open = [...this.#runs.entries()].filter(([, r]) => !r.done);
+      const target = open[0]?.[1] ?? [...this.#runs.values()].at(-1);
+      target?.emit({ kind: "error", name: "Error", message, line: null, column: null });
+      for (const [, run] of open) this.#finish(run, { ok: false, ms: 0 });
+    });
+    this.#worker = worker;
+  }
+
+  #receive(message: FromKernel): void {
+    if (message.type === "ready") return;
+    const run = this.#runs.get(message.runId);
+    if (!run) return;
+    if (message.type === "output") run.emit(message.output);
+    else this.#finish(run, { ok: message.ok, ms: message.ms });
+  }
+
+  #finish(run: Pending, outcome: Outcome): void {
+    if (run.done) return;
+    run.done = true;
+    run.resolve(outcome);
+  }
+
+  #post(message: ToKernel): void {
+    this.#worker.postMessage(message);
+  }
+
+  /** Runs a cell after those already sent; outputs a cell's callbacks send later still reach `emit`. */
+  run(cellId: string, source: string, emit: (output: Output) => void): Promise<Outcome> {
+    // Late outputs of this cell's earlier runs would mix with the new ones: they are dropped.
+    for (const [id, run] of this.#runs) if (run.cellId === cellId && run.done) this.#runs.delete(id);
+    const runId = this.#nextRun++;
+    return new Promise((resolve) => {
+      this.#runs.set(runId, { cellId, emit, resolve, done: false });
+      this.#post({ type: "run", runId, cellId, source });
+    });
+  }
+
+  /** Ends whatever runs (even `while (true) {}`) at once, and starts an empty worker. */
+  stop(): void {
+    this.#worker.terminate();
+    for (const run of this.#runs.values()) this.#finish(run, { stopped: true });
+    this.#runs.clear();
+    this.#start();
+  }
+}

@@ -1,0 +1,37 @@
+// The Web Worker a chapter's cells run in (one per page, started on the first Run): a kernel whose modules
+// load on a cell's first import of them, so the worker starts with the transpiler and nothing else.
+// It runs reader code with eval, so it must be a same-origin script file (never a blob:): its policy is
+// then its own (the site sends none for it), while the page's CSP keeps script-src 'self'.
+import { createKernel } from "./kernel.ts";
+import { bridgePlot } from "./plot-bridge.ts";
+import type { FromKernel, ToKernel } from "./protocol.ts";
+
+interface WorkerScope {
+  postMessage(message: FromKernel): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<ToKernel>) => void): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+const modules: Record<string, () => Promise<unknown>> = {
+  mlp: () => import("../mlp/index.ts"),
+  data: () => import("../data/index.ts"),
+  // Plot needs a DOM to draw into and a worker has none: linkedom's, loaded with Plot.
+  "@observablehq/plot": async () => {
+    const [Plot, { parseHTML }] = await Promise.all([import("@observablehq/plot"), import("linkedom")]);
+    const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
+    return bridgePlot(Plot, document);
+  },
+};
+
+const kernel = createKernel({ resolveModule: (specifier) => modules[specifier]?.() });
+
+scope.addEventListener("message", ({ data: message }) => {
+  if (message.type === "reset") return kernel.reset();
+  const { runId, cellId, source } = message;
+  void kernel
+    .run(cellId, source, (output) => scope.postMessage({ type: "output", runId, output }))
+    .then(({ ok, ms }) => scope.postMessage({ type: "done", runId, ok, ms }));
+});
+
+scope.postMessage({ type: "ready" });
