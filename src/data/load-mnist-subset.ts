@@ -37,7 +37,8 @@ export async function loadMnistSubset(name: string, options: LoadSubsetOptions =
   return ds;
 }
 
-async function readChecked(
+/** A file named by the manifest, checked against its recorded size and SHA-256. */
+export async function readChecked(
   read: (file: string) => Promise<Uint8Array>,
   f: ManifestFile,
 ): Promise<Uint8Array> {
@@ -54,7 +55,7 @@ async function readChecked(
 }
 
 /** `<base>data/` as an absolute URL: the site's base, resolved against the page (or worker) location. */
-function dataUrl(base: string | URL | undefined): URL {
+export function dataUrl(base: string | URL | undefined): URL {
   const b = base ?? (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? "/";
   const here = (globalThis as { location?: { href: string } }).location?.href;
   try {
@@ -67,7 +68,7 @@ function dataUrl(base: string | URL | undefined): URL {
   }
 }
 
-function fetchFrom(url: URL): (file: string) => Promise<Uint8Array> {
+export function fetchFrom(url: URL): (file: string) => Promise<Uint8Array> {
   return async (file) => {
     const u = new URL(file, url);
     const response = await fetch(u);

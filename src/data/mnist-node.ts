@@ -9,6 +9,7 @@ import { gunzipSync } from "node:zlib";
 import type { Dataset } from "./dataset.ts";
 import { parseIdx, type Idx } from "./idx.ts";
 import { loadMnistSubset } from "./load-mnist-subset.ts";
+import { loadMnistFile, type MnistPart } from "./mnist-file.ts";
 import { toDataset } from "./mnist-dataset.ts";
 
 export const MNIST_FILES = {
@@ -54,4 +55,13 @@ export function loadMnist(dir = mnistDataDir()): { train: Dataset; test: Dataset
 /** The browser's subsets ("train", "test") read from public/data on disk, with the browser's own decoder. */
 export function loadMnistSubsetFromDisk(name: string, dir = publicDataDir): Promise<Dataset> {
   return loadMnistSubset(name, { read: async (file) => new Uint8Array(await readFile(join(dir, file))) });
+}
+
+/** One subset file's raw IDX bytes read from public/data on disk, as loadMnistFile fetches them in a page. */
+export function loadMnistFileFromDisk(
+  name: string,
+  part: MnistPart,
+  dir = publicDataDir,
+): Promise<Uint8Array> {
+  return loadMnistFile(name, part, { read: async (file) => new Uint8Array(await readFile(join(dir, file))) });
 }

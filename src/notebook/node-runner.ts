@@ -11,7 +11,11 @@ const loaders: Record<string, Loader> = {
   // As in the browser, except that the MNIST subsets are read from public/data on disk instead of fetched.
   data: async () => {
     const [data, node] = await Promise.all([import("../data/index.ts"), import("../data/mnist-node.ts")]);
-    return { ...data, loadMnistSubset: (name: string) => node.loadMnistSubsetFromDisk(name) };
+    return {
+      ...data,
+      loadMnistSubset: (name: string) => node.loadMnistSubsetFromDisk(name),
+      loadMnistFile: (name: string, part: "images" | "labels") => node.loadMnistFileFromDisk(name, part),
+    };
   },
   "@observablehq/plot": () => import("@observablehq/plot"),
 };

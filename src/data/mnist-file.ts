@@ -1,0 +1,27 @@
+// One file of an MNIST subset as raw IDX bytes (decompressed), for a chapter that opens the format itself.
+import { gunzipIfNeeded } from "./gunzip.ts";
+import { checkManifest, MANIFEST_FILE } from "./manifest.ts";
+import { dataUrl, fetchFrom, readChecked, type LoadSubsetOptions } from "./load-mnist-subset.ts";
+
+export type MnistPart = "images" | "labels";
+
+const where = "loadMnistFile";
+
+/** The bytes of a subset's images or labels file, as IDX: header first, then the values. */
+export async function loadMnistFile(
+  name: string,
+  part: MnistPart,
+  options: LoadSubsetOptions = {},
+): Promise<Uint8Array> {
+  if (part !== "images" && part !== "labels") {
+    throw new Error(`${where}: part must be "images" or "labels", got ${JSON.stringify(part)}`);
+  }
+  const read = options.read ?? fetchFrom(dataUrl(options.base));
+  const manifest = checkManifest(JSON.parse(new TextDecoder().decode(await read(MANIFEST_FILE))), where);
+  const entry = manifest.subsets[name];
+  if (!entry) {
+    const names = Object.keys(manifest.subsets).join(", ");
+    throw new Error(`${where}: no subset "${name}" in ${MANIFEST_FILE} (it has ${names})`);
+  }
+  return gunzipIfNeeded(await readChecked(read, entry[part]));
+}
