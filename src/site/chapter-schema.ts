@@ -43,17 +43,21 @@ export const chapterSchema = z
       .min(1, valueError("minutes"))
       .max(180, valueError("minutes")),
   })
-  .superRefine((data, ctx) => {
-    // A misspelt field (sumary) must not pass silently; name it where it is.
-    for (const key of Object.keys(data)) {
-      if (!(key in FIELDS)) {
-        ctx.addIssue({
-          code: "custom",
-          path: [key],
-          message: `unknown field: a chapter's frontmatter has only ${Object.keys(FIELDS).join(", ")}`,
-        });
+  .superRefine(
+    (data, ctx) => {
+      // A misspelt field (sumary) must not pass silently; name it where it is.
+      for (const key of Object.keys(data)) {
+        if (!(key in FIELDS)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: `unknown field: a chapter's frontmatter has only ${Object.keys(FIELDS).join(", ")}`,
+          });
+        }
       }
-    }
-  });
+    },
+    // Reported with the other fields' problems, not only once they are fixed.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 
 export type ChapterData = z.infer<typeof chapterSchema>;
