@@ -28,6 +28,7 @@ const kernel = createKernel({ resolveModule: (specifier) => modules[specifier]?.
 
 scope.addEventListener("message", ({ data: message }) => {
   if (message.type === "reset") return kernel.reset();
+  if (message.type === "input") return kernel.setInput(message.name, message.value);
   const { runId, cellId, source } = message;
   void kernel
     .run(cellId, source, (output) => scope.postMessage({ type: "output", runId, output }))

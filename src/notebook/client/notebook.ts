@@ -11,6 +11,7 @@ import type { Output } from "../protocol.ts";
 import { caretOffset } from "./caret.ts";
 import { readCells, showNotice, showPlainCode, type CellView } from "./cell-view.ts";
 import type { Editor } from "./editor.ts";
+import { INPUT_EVENT, type NotebookInput } from "./input-event.ts";
 import { EditStore } from "./store.ts";
 
 type Runtime = typeof import("./runtime.ts");
@@ -31,6 +32,8 @@ interface Cell {
   phase: "idle" | "queued" | "running";
   /** What the last run (or action) left to say. */
   result: string;
+  /** Why the run the reader asked for did not happen (a cell above failed, Stop): said first. */
+  blocked: string | null;
 }
 
 function seconds(ms: number): string {
@@ -61,12 +64,26 @@ export class Notebook {
       ranIn: null,
       phase: "idle",
       result: view.norun ? "Not run yet: press Run" : "",
+      blocked: null,
     }));
     this.cells.forEach((cell, i) => {
       this.#restore(cell, i);
       this.#wire(cell, i);
     });
+    doc.addEventListener(INPUT_EVENT, (event) => void this.#input(event as CustomEvent<NotebookInput>));
     this.refresh();
+  }
+
+  /** A reader's input from a page widget (see input-event.ts): to the kernel, then maybe run the next cell. */
+  async #input(event: CustomEvent<NotebookInput>): Promise<void> {
+    const { name, value, run } = event.detail;
+    const { session } = await this.#loadSession();
+    session.setInput(name, value);
+    const from = event.target as Node;
+    const next = this.cells.findIndex(
+      (c) => from.compareDocumentPosition(c.view.root) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    if (run && next >= 0) this.run(next);
   }
 
   // ---- edits ------------------------------------------------------------------------------------------
@@ -129,6 +146,7 @@ export class Notebook {
   #changed(i: number, code: string): void {
     const cell = this.cells[i]!;
     cell.code = code;
+    for (const c of this.cells) c.blocked = null; // what stopped them has changed
     this.#store.save(cell.view.id, cell.view.hash, code === cell.view.original ? null : code);
     this.refresh();
   }
@@ -209,7 +227,7 @@ export class Notebook {
       if (!outcome.ok) {
         for (const k of list.slice(n + 1)) {
           this.cells[k]!.phase = "idle";
-          this.cells[k]!.result = `Not run: cell ${j + 1} above failed`;
+          this.cells[k]!.blocked = `Not run: cell ${j + 1} above failed`;
         }
         break;
       }
@@ -223,6 +241,7 @@ export class Notebook {
     const basis = this.cells.slice(0, j + 1).map((c) => c.code);
     const generation = session.generation;
     cell.phase = "running";
+    cell.blocked = null;
     this.refresh();
     // The earlier output stays (dimmed) until the new one starts: no flash for a cell that takes 5 ms.
     let fresh = false;
@@ -255,7 +274,7 @@ export class Notebook {
     for (const cell of this.cells) {
       if (cell.phase !== "queued") continue;
       cell.phase = "idle";
-      cell.result = "Not run: stopped";
+      cell.blocked = "Not run: stopped";
     }
     this.refresh();
   }
@@ -263,19 +282,24 @@ export class Notebook {
   // ---- what each cell says ----------------------------------------------------------------------------
 
   #status(cell: Cell, i: number): { text: string; state: string; stale: boolean } {
-    if (cell.phase === "running") return { text: "Running…", state: "running", stale: false };
-    if (cell.phase === "queued")
-      return { text: "Waiting for the cells above…", state: "queued", stale: false };
     const hasOutput = cell.view.output.childNodes.length > 0;
     const stale = hasOutput && this.cells.slice(0, i).some((c, k) => c.code !== cell.basis[k]);
-    if (stale)
-      return { text: "Out of date: a cell above changed since this output was made", state: "stale", stale };
-    if (hasOutput && cell.code !== cell.basis[i])
-      return { text: "Edited since this output was made: run it to update", state: "edited", stale };
     const lost = cell.ranIn !== null && this.#session !== null && cell.ranIn !== this.#session.generation;
-    if (lost)
-      return { text: "Run again: Stop cleared this cell's results from memory", state: "lost", stale };
-    return { text: cell.result, state: "idle", stale };
+    const [state, text] =
+      cell.phase === "running"
+        ? ["running", "Running…"]
+        : cell.phase === "queued"
+          ? ["queued", "Waiting for the cells above…"]
+          : cell.blocked
+            ? ["blocked", cell.blocked]
+            : stale
+              ? ["stale", "Out of date: a cell above changed since this output was made"]
+              : hasOutput && cell.code !== cell.basis[i]
+                ? ["edited", "Edited since this output was made: run it to update"]
+                : lost
+                  ? ["lost", "Run again: Stop cleared this cell's results from memory"]
+                  : ["idle", cell.result];
+    return { text, state, stale: stale && cell.phase === "idle" };
   }
 
   /** Brings every cell's status, badge and buttons up to date (once for all the changes of one task). */

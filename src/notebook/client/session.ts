@@ -1,6 +1,6 @@
 // The page's side of the kernel worker: one worker per page, runs matched to their outputs by runId, and
 // Stop as the only sure way to end a cell that never yields: terminate the worker and start a fresh one.
-import type { FromKernel, Output, ToKernel } from "../protocol.ts";
+import type { FromKernel, InputValue, Output, ToKernel } from "../protocol.ts";
 
 export type Outcome = { ok: boolean; ms: number } | { stopped: true };
 
@@ -17,6 +17,8 @@ export class Session {
   #worker!: Worker;
   #runs = new Map<number, Pending>();
   #nextRun = 1;
+  /** The reader's inputs (CellInput): given again to every new worker, so Stop does not lose them. */
+  #inputs = new Map<string, InputValue>();
 
   constructor() {
     this.#start();
@@ -39,6 +41,7 @@ export class Session {
       for (const [, run] of open) this.#finish(run, { ok: false, ms: 0 });
     });
     this.#worker = worker;
+    for (const [name, value] of this.#inputs) this.#post({ type: "input", name, value });
   }
 
   #receive(message: FromKernel): void {
@@ -68,6 +71,13 @@ export class Session {
       this.#runs.set(runId, { cellId, emit, resolve, done: false });
       this.#post({ type: "run", runId, cellId, source });
     });
+  }
+
+  /** What input(name, fallback) returns in cells from now on; null clears it. */
+  setInput(name: string, value: InputValue | null): void {
+    if (value === null) this.#inputs.delete(name);
+    else this.#inputs.set(name, value);
+    this.#post({ type: "input", name, value });
   }
 
   /** Ends whatever runs (even `while (true) {}`) at once, and starts an empty worker. */

@@ -1,0 +1,228 @@
+// The notebook in a real browser, on the built playground page (src/pages/playground.mdx): its cells are
+// 1. X, W and matmul(X, W)   2. S = matmul(X, W), a log and a value   3. a live training chart.
+// Every test opens a fresh browser context (empty localStorage) and checks that nothing left 127.0.0.1
+// and nothing reached the console as an error. Screenshots go to artifacts/screenshots/.
+import { mkdirSync } from "node:fs";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { launch, watchedPage, type Watched } from "./browser.ts";
+
+const PLAYGROUND = `${inject("baseUrl")}/playground/`;
+const SHOTS = "artifacts/screenshots";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(): Promise<Watched & { cell: (n: number) => Locator }> {
+  const watched = await watchedPage(browser);
+  await watched.page.goto(PLAYGROUND, { waitUntil: "networkidle" });
+  await watched.page.locator("[data-cell-toolbar]:not([hidden])").first().waitFor();
+  return { ...watched, cell: (n: number) => watched.page.locator("[data-cell]").nth(n - 1) };
+}
+
+/** Nothing left the machine and nothing went wrong in the console, in any page a test opened. */
+function expectClean(watched: Watched): void {
+  expect(watched.offsite).toEqual([]);
+  expect(watched.errors).toEqual([]);
+}
+
+const status = (cell: Locator) => cell.locator("[data-cell-status]");
+const output = (cell: Locator) => cell.locator("[data-cell-output]");
+const button = (cell: Locator, name: string) => cell.getByRole("button", { name, exact: true });
+
+/** The cell's code as shown: the editor's text once it exists, else the static block's. */
+async function shownCode(cell: Locator): Promise<string> {
+  const editor = cell.locator(".cm-content");
+  if ((await editor.count()) > 0) return editor.innerText();
+  return cell.locator("[data-cell-code] pre").innerText();
+}
+
+async function originalCode(cell: Locator): Promise<string> {
+  const island = await cell.locator("script[data-cell-source]").textContent();
+  return (JSON.parse(island ?? "{}") as { code: string }).code;
+}
+
+/** Clicks into the static code (the editor loads and opens there) and replaces all of it with `code`. */
+async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
+  if ((await cell.locator(".cm-content").count()) === 0) await cell.locator("[data-cell-code] pre").click();
+  await cell.locator(".cm-content").click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type(code);
+}
+
+it("cells show their build outputs, and controls with accessible names; editor and worker are not loaded", async () => {
+  const w = await open();
+  const scripts: string[] = [];
+  w.page.on("request", (r) => scripts.push(r.url()));
+  const cells = w.page.locator("[data-cell]");
+  expect(await cells.count()).toBe(3);
+  expect(await output(w.cell(1)).innerText()).toContain("Matrix (3×2)");
+  expect(await output(w.cell(2)).innerText()).toContain("S has shape [3, 2]");
+  expect(await output(w.cell(3)).locator("svg").count()).toBeGreaterThan(0);
+  for (const name of ["Run", "Run all above", "Stop", "Reset"]) {
+    await expect.poll(() => button(w.cell(2), name).count()).toBe(1);
+  }
+  expect(await button(w.cell(2), "Stop").isDisabled()).toBe(true);
+  const loaded = await w.page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  expect([...loaded, ...scripts].filter((u) => /\/(editor|worker|runtime)[.-]/.test(u))).toEqual([]);
+  await w.page.screenshot({ path: `${SHOTS}/cells-initial.png`, fullPage: true });
+  expectClean(w);
+  await w.page.close();
+});
+
+it("edit a cell and run it: the output changes, and the cell says it is edited", async () => {
+  const w = await open();
+  const cell = w.cell(1);
+  await cell.locator("[data-cell-code] pre").click();
+  await cell.locator(".cm-content").waitFor();
+  await w.page.keyboard.press("Control+End");
+  await w.page.keyboard.type("\nX.rows * 100");
+  expect(await cell.locator(".cell-badge").innerText()).toBe("Edited");
+  await w.page.keyboard.press("Shift+Enter");
+  await expect.poll(() => output(cell).innerText()).toBe("300");
+  await expect.poll(() => status(cell).innerText()).toMatch(/^Ran in \d/);
+  // The cells below ran (at build) with the old code above them.
+  expect(await status(w.cell(2)).innerText()).toBe("Out of date: a cell above changed since this output was made");
+  await w.page.screenshot({ path: `${SHOTS}/cells-edited.png`, fullPage: true });
+  expectClean(w);
+  await w.page.close();
+});
+
+it("Run on a cell first runs the cells above it that have not run in this worker", async () => {
+  const w = await open();
+  await button(w.cell(2), "Run").click();
+  await expect.poll(() => status(w.cell(2)).innerText()).toMatch(/^Ran in \d/);
+  expect(await status(w.cell(1)).innerText()).toMatch(/^Ran in \d/);
+  const texts = await output(w.cell(2)).locator("[data-output]").allTextContents();
+  expect(texts.map((t) => t.trim())).toEqual(["S has shape [3, 2]", "[2, 3.5, 5]"]);
+  // A failing cell above stops the chain: the cell asked for does not run on a missing name.
+  await replaceCode(w.page, w.cell(1), "throw new Error('no X today')");
+  await button(w.cell(2), "Run").click();
+  await expect.poll(() => status(w.cell(2)).innerText()).toBe("Not run: cell 1 above failed");
+  expect(await output(w.cell(1)).innerText()).toContain("Error: no X today");
+  expectClean(w);
+  await w.page.close();
+});
+
+it("while (true) {} and Stop: the page answers within 1 s, the edit stays, and reload keeps it; Reset restores the original", async () => {
+  const w = await open();
+  const cell = w.cell(2);
+  const original = await originalCode(cell);
+  await replaceCode(w.page, cell, "while (true) {}");
+  await button(cell, "Run").click();
+  await expect.poll(() => status(w.cell(1)).innerText(), { timeout: 10_000 }).toMatch(/^Ran in/);
+  await expect.poll(() => status(cell).innerText()).toBe("Running…");
+  await w.page.waitForTimeout(500); // the worker is now inside the loop
+  expect(await status(cell).innerText()).toBe("Running…");
+  await w.page.screenshot({ path: `${SHOTS}/cells-running.png` });
+
+  await button(cell, "Stop").click();
+  await expect.poll(() => status(cell).innerText(), { timeout: 1000, interval: 50 }).toMatch(/^Stopped after/);
+  expect(await w.page.evaluate(() => document.querySelectorAll("[data-cell]").length)).toBe(3);
+  expect(await shownCode(cell)).toBe("while (true) {}");
+  expect(await button(cell, "Stop").isDisabled()).toBe(true);
+  // Cell 1's bindings were in the worker Stop ended.
+  expect(await status(w.cell(1)).innerText()).toBe("Run again: Stop cleared this cell's results from memory");
+  await w.page.screenshot({ path: `${SHOTS}/cells-stopped.png`, fullPage: true });
+  // A fresh worker runs cells again.
+  await button(w.cell(1), "Run").click();
+  await expect.poll(() => status(w.cell(1)).innerText()).toMatch(/^Ran in \d/);
+
+  await w.page.reload({ waitUntil: "networkidle" });
+  await expect.poll(() => shownCode(cell)).toBe("while (true) {}");
+  expect(await cell.locator(".cell-badge").innerText()).toBe("Edited");
+  expect(await status(w.cell(3)).innerText()).toBe("Out of date: a cell above changed since this output was made");
+
+  await button(cell, "Reset").click();
+  await expect.poll(() => shownCode(cell)).toBe(original);
+  expect(await cell.locator(".cell-badge").isHidden()).toBe(true);
+  expect(await status(w.cell(3)).innerText()).toBe("");
+  await w.page.reload({ waitUntil: "networkidle" });
+  expect(await shownCode(cell)).toBe(original);
+  expectClean(w);
+  await w.page.close();
+});
+
+it("a chart updates while a short training runs (throttled live display and a progress bar)", async () => {
+  const w = await open();
+  const cell = w.cell(3);
+  // Every distinct chart the output shows while the cell runs, recorded in the page as it changes.
+  await output(cell).evaluate((box) => {
+    const seen = new Set<string>();
+    const record = (): void => {
+      if (box.closest("[data-cell]")?.getAttribute("data-state") !== "running") return;
+      const svg = box.querySelector("svg");
+      if (svg) seen.add(svg.outerHTML);
+    };
+    new MutationObserver(record).observe(box, { childList: true, subtree: true });
+    (window as unknown as { chartsSeen: Set<string> }).chartsSeen = seen;
+  });
+  await button(cell, "Run").click();
+  await expect.poll(() => cell.locator("progress").count()).toBe(1);
+  await expect.poll(() => status(cell).innerText(), { timeout: 60_000 }).toMatch(/^Ran in/);
+  const during = await w.page.evaluate(() => (window as unknown as { chartsSeen: Set<string> }).chartsSeen.size);
+  expect(during).toBeGreaterThanOrEqual(2);
+  expect(await output(cell).locator("svg").count()).toBeGreaterThan(0);
+  expect(await cell.locator("progress").getAttribute("value")).toBe("150");
+  expect(await output(cell).innerText()).toMatch(/accuracy after 150 epochs: \d+\.\d%/);
+  await w.page.screenshot({ path: `${SHOTS}/cells-trained.png`, fullPage: true });
+  expectClean(w);
+  await w.page.close();
+});
+
+it("an edit of an older version of a cell is offered, not applied over the new original", async () => {
+  const w = await open();
+  const cell = w.cell(1);
+  const original = await originalCode(cell);
+  const id = await cell.getAttribute("data-cell-id");
+  const chapter = await cell.getAttribute("data-chapter");
+  // An edit saved when the site's version of the cell had another hash.
+  await w.page.evaluate(
+    ([key]) => localStorage.setItem(key!, JSON.stringify({ code: "const X = 1; // my old edit", savedAt: 1 })),
+    [`mlp-notebook:edit:${chapter}|${id}|0000000000000000`],
+  );
+  await w.page.reload({ waitUntil: "networkidle" });
+  expect(await shownCode(cell)).toBe(original);
+  const notice = cell.getByRole("note");
+  expect(await notice.innerText()).toContain("This cell has changed on the site since you edited it");
+  await notice.getByRole("button", { name: "Restore my edit" }).click();
+  await expect.poll(() => shownCode(cell)).toBe("const X = 1; // my old edit");
+  expect(await cell.locator(".cell-badge").innerText()).toBe("Edited");
+  // Now saved for this version: a reload applies it, with no notice.
+  await w.page.reload({ waitUntil: "networkidle" });
+  await expect.poll(() => shownCode(cell)).toBe("const X = 1; // my old edit");
+  expect(await cell.getByRole("note").count()).toBe(0);
+  expectClean(w);
+  await w.page.close();
+});
+
+it("keyboard: Enter on the code opens the editor, Shift+Enter runs, Tab leaves the editor with a visible focus", async () => {
+  const w = await open();
+  const cell = w.cell(1);
+  await cell.locator("[data-cell-code] pre").focus();
+  await w.page.keyboard.press("Enter");
+  await expect.poll(() => cell.locator(".cm-content").evaluate((e) => e.matches(":focus"))).toBe(true);
+  await w.page.keyboard.press("Control+End");
+  await w.page.keyboard.type("\nW.cols");
+  await w.page.keyboard.press("Shift+Enter");
+  await expect.poll(() => output(cell).innerText()).toBe("2");
+  await w.page.keyboard.press("Tab");
+  const focused = await w.page.evaluate(() => {
+    const e = document.activeElement as HTMLElement;
+    return { text: e.textContent, outline: getComputedStyle(e).outlineStyle };
+  });
+  expect(focused.text).toBe("Run");
+  expect(focused.outline).not.toBe("none");
+  await w.page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
+  await w.page.screenshot({ path: `${SHOTS}/cells-dark.png`, fullPage: true });
+  expectClean(w);
+  await w.page.close();
+});
