@@ -7,3 +7,17 @@ export function randomMatrix(rng: Rng, rows: number, cols: number, zeros = 0): M
   for (let q = 0; q < M.data.length; q++) M.data[q] = rng.uniform() < zeros ? 0 : 2 * rng.uniform() - 1;
   return M;
 }
+
+/**
+ * Where two arrays of doubles first differ as bit patterns (so −0 ≠ 0, and NaN = NaN of the same bits), or
+ * "identical"; a readable message for expect(…).toBe("identical").
+ */
+export function bitDifference(actual: Float64Array, expected: Float64Array): string {
+  if (actual.length !== expected.length) return `lengths ${actual.length} ≠ ${expected.length}`;
+  const a = new BigUint64Array(actual.buffer, actual.byteOffset, actual.length);
+  const e = new BigUint64Array(expected.buffer, expected.byteOffset, expected.length);
+  for (let q = 0; q < a.length; q++) {
+    if (a[q] !== e[q]) return `[${q}]: ${actual[q]} ≠ ${expected[q]}`;
+  }
+  return "identical";
+}

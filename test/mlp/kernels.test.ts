@@ -1,0 +1,123 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { gemmNN, gemmNT, gemmTN, BLOCK_ROWS } from "../../src/mlp/kernels.ts";
+import { wasmKernels } from "../../src/mlp/kernels-wasm.ts";
+import {
+  Matrix,
+  Rng,
+  kernelsInUse,
+  matmul,
+  matmulPlain,
+  matmulTransA,
+  useKernels,
+} from "../../src/mlp/index.ts";
+import { bitDifference, randomMatrix } from "./helpers.ts";
+
+// (m, n, p) with A (m×n): odd p (a last column outside the SIMD pairs), p = 1, m beyond one block of rows.
+const shapes: [number, number, number][] = [
+  [1, 1, 1],
+  [1, 5, 2],
+  [3, 1, 7],
+  [7, 9, 1],
+  [5, 16, 3],
+  [11, 13, 17],
+  [100, 784, 128],
+  [100, 128, 10],
+  [BLOCK_ROWS + 37, 30, 9],
+  [2 * BLOCK_ROWS, 6, 4],
+];
+
+describe("the WebAssembly kernels", () => {
+  it("are available in Node (WebAssembly SIMD)", () => {
+    expect(wasmKernels).not.toBeNull();
+  });
+
+  const rng = new Rng(31);
+  for (const [m, n, p] of shapes) {
+    for (const zeros of [0, 0.81, 1]) {
+      it(`wasm gemmNN and gemmTN equal the TypeScript ones bit for bit: A (${m}×${n}), p ${p}, ${zeros * 100}% zeros`, () => {
+        const A = randomMatrix(rng, m, n, zeros).data;
+        const B = randomMatrix(rng, n, p).data;
+        const [C1, C2] = [new Float64Array(m * p), new Float64Array(m * p).fill(7)];
+        gemmNN(C1, A, B, m, n, p);
+        wasmKernels!.gemmNN(C2, A, B, m, n, p);
+        expect(bitDifference(C2, C1)).toBe("identical");
+        const D = randomMatrix(rng, m, p).data;
+        const [G1, G2] = [new Float64Array(n * p), new Float64Array(n * p).fill(7)];
+        gemmTN(G1, A, D, m, n, p);
+        wasmKernels!.gemmTN(G2, A, D, m, n, p);
+        expect(bitDifference(G2, G1)).toBe("identical");
+      });
+    }
+  }
+
+  it("give the same numbers when one kernel instance serves many shapes in turn (reused layouts)", () => {
+    const rng = new Rng(5);
+    for (let round = 0; round < 3; round++) {
+      for (const [m, n, p] of [
+        [4, 6, 3],
+        [300, 20, 5],
+        [4, 6, 3],
+        [9, 2, 11],
+      ] as const) {
+        const A = randomMatrix(rng, m, n, 0.5).data;
+        const B = randomMatrix(rng, n, p).data;
+        const [C1, C2] = [new Float64Array(m * p), new Float64Array(m * p)];
+        gemmNN(C1, A, B, m, n, p);
+        wasmKernels!.gemmNN(C2, A, B, m, n, p);
+        expect(bitDifference(C2, C1)).toBe("identical");
+      }
+    }
+  });
+});
+
+describe("the TypeScript kernels", () => {
+  it("gemmNT(C, A, B) equals the plain dot products bit for bit, p not a multiple of 4", () => {
+    const rng = new Rng(8);
+    const A = randomMatrix(rng, 6, 5);
+    const B = randomMatrix(rng, 7, 5);
+    const C = new Float64Array(6 * 7);
+    gemmNT(C, A.data, B.data, 6, 5, 7);
+    const expected = new Float64Array(42);
+    for (let i = 0; i < 6; i++) {
+      for (let j = 0; j < 7; j++) {
+        let s = 0;
+        for (let k = 0; k < 5; k++) s += A.get(i, k) * B.get(j, k);
+        expected[i * 7 + j] = s;
+      }
+    }
+    expect(bitDifference(C, expected)).toBe("identical");
+  });
+
+  it("skipping exact zeros differs from the plain loop only where B holds ±Infinity or NaN", () => {
+    const A = Matrix.from([[0, 1]]);
+    const B = Matrix.from([[Infinity], [2]]);
+    expect(matmulPlain(A, B).data[0]).toBeNaN(); // 0·∞ = NaN in the plain sum
+    expect(matmul(A, B).data[0]).toBe(2); // the zero of A is skipped
+  });
+});
+
+describe("useKernels", () => {
+  const initial = kernelsInUse();
+  afterAll(() => useKernels(initial));
+
+  it('useKernels("typescript") and useKernels("wasm") switch matmul, with the same results', () => {
+    expect(initial).toBe("wasm");
+    const rng = new Rng(12);
+    const A = randomMatrix(rng, 50, 40, 0.7);
+    const B = randomMatrix(rng, 40, 9);
+    const D = randomMatrix(rng, 50, 9);
+    useKernels("typescript");
+    expect(kernelsInUse()).toBe("typescript");
+    const [C1, G1] = [matmul(A, B), matmulTransA(A, D)];
+    useKernels("wasm");
+    expect(kernelsInUse()).toBe("wasm");
+    expect(bitDifference(matmul(A, B).data, C1.data)).toBe("identical");
+    expect(bitDifference(matmulTransA(A, D).data, G1.data)).toBe("identical");
+  });
+
+  it("useKernels(name) refuses an unknown name", () => {
+    expect(() => useKernels("gpu" as "wasm")).toThrow(
+      'useKernels: unknown kernels "gpu"; use "wasm" or "typescript"',
+    );
+  });
+});
