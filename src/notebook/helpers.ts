@@ -1,8 +1,8 @@
 // What a cell finds in scope besides its own names: console (captured as the cell's output), display(x) with
-// live updates, and progress bars with an ETA. Updates are throttled so a chart redrawn on every training
-// step costs one render per interval, plus the final one.
+// live updates, progress bars with an ETA, the reader's inputs and downloads. Updates are throttled so a chart
+// redrawn on every training step costs one render per interval, plus the final one.
 import { formatArgs, inspect, view } from "./inspect.ts";
-import type { Output } from "./protocol.ts";
+import type { InputValue, Output } from "./protocol.ts";
 
 /** The run a helper writes to: its outputs, and the pending updates to flush when it ends. */
 export interface RunContext {
@@ -32,6 +32,10 @@ export interface CellHelpers {
   display(value: unknown): DisplayHandle;
   progress(done: number, total: number, label?: string): void;
   progressBar(total: number, label?: string): ProgressBar;
+  /** The reader's value of the page widget `name` (components/CellInput.astro), or `fallback` if none. */
+  input<T>(name: string, fallback: T): InputValue | T;
+  /** Offers `text` to the reader as a file to save. */
+  download(text: string, filename: string, mime?: string): void;
 }
 
 const HANDLE = Symbol("display handle");
@@ -47,6 +51,33 @@ export interface HelperOptions {
   /** Minimum milliseconds between two updates of one display or progress bar. */
   throttleMs: number;
   now(): number;
+  /** The reader's inputs by name (set by the host: Kernel.setInput). */
+  inputs: ReadonlyMap<string, InputValue>;
+}
+
+const MEDIA_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
+
+/** download()'s arguments, checked: the file name loses any folders and characters no file system takes. */
+function downloadOutput(text: unknown, filename: unknown, mime: unknown): Output {
+  if (typeof text !== "string") {
+    const got = text === null ? "null" : typeof text;
+    throw new TypeError(
+      `download(text, filename): text must be a string, got ${got} (for a value, pass JSON.stringify(value))`,
+    );
+  }
+  // eslint-disable-next-line no-control-regex
+  const name = typeof filename === "string" ? filename.replace(/^.*[\\/]|[\u0000-\u001f<>:"|?*]/g, "") : "";
+  if (name === "" || name === "." || name === "..") {
+    throw new TypeError(
+      `download(text, filename): filename must name a file, like "weights.json", got ${inspect(filename)}`,
+    );
+  }
+  if (typeof mime !== "string" || !MEDIA_TYPE.test(mime)) {
+    throw new TypeError(
+      `download(text, filename, mime): mime must be a media type like "text/csv", got ${inspect(mime)}`,
+    );
+  }
+  return { kind: "download", filename: name, mime, text };
 }
 
 /** Calls `send` at most once per interval with the latest value; `flush` sends whatever is pending. */
@@ -144,6 +175,20 @@ export function createHelpers(options: HelperOptions): CellHelpers {
         tick: (n = 1) => bar((done += n), total),
         set: (d: number) => bar((done = d), total),
       };
+    },
+
+    input<T>(name: string, fallback: T): InputValue | T {
+      if (typeof name !== "string") {
+        throw new TypeError(`input(name, fallback): name must be a string, got ${inspect(name)}`);
+      }
+      const value = options.inputs.get(name);
+      if (value === undefined) return fallback;
+      // A copy, so a cell that changes the array changes nothing the next run reads.
+      return typeof value === "string" ? value : new Float64Array(value);
+    },
+
+    download(text: string, filename: string, mime = "application/json"): void {
+      options.current().emit(downloadOutput(text, filename, mime));
     },
   };
 }

@@ -3,7 +3,7 @@
 import { bridgePlot } from "./plot-bridge.ts";
 import { createHelpers, isDisplayHandle, type RunContext } from "./helpers.ts";
 import { inspect, view } from "./inspect.ts";
-import type { Output } from "./protocol.ts";
+import type { InputValue, Output } from "./protocol.ts";
 import { CellSyntaxError, SCOPE, transformCell, type TransformedCell } from "./transform.ts";
 
 export interface KernelOptions {
@@ -29,6 +29,8 @@ export interface Kernel {
   reset(): void;
   /** The names the cells have bound so far. */
   names(): string[];
+  /** Sets what input(name, fallback) returns from now on (the reader's CSV, weights, digit); null clears it. */
+  setInput(name: string, value: InputValue | null): void;
 }
 
 /** Stream text is batched (a cell logging in a loop sends one message per batch) and capped per run. */
@@ -125,7 +127,13 @@ function errorOutput(error: unknown, position: { line: number; column: number } 
 export function createKernel(options: KernelOptions): Kernel {
   const now = options.now ?? ((): number => performance.now());
   let current: RunContext = { cellId: "", emit: () => {}, pending: new Set() };
-  const helpers = createHelpers({ current: () => current, throttleMs: options.throttleMs ?? 100, now });
+  const inputs = new Map<string, InputValue>();
+  const helpers = createHelpers({
+    current: () => current,
+    throttleMs: options.throttleMs ?? 100,
+    now,
+    inputs,
+  });
   const builtins = Object.assign(Object.create(fallbackScope()) as object, helpers);
   let scope = Object.create(builtins) as Record<string, unknown>;
   const modules = new Map<string, Promise<unknown>>();
@@ -197,5 +205,9 @@ export function createKernel(options: KernelOptions): Kernel {
       scope = Object.create(builtins) as Record<string, unknown>;
     },
     names: () => Object.keys(scope),
+    setInput(name, value) {
+      if (value === null) inputs.delete(name);
+      else inputs.set(name, value);
+    },
   };
 }

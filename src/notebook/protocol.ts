@@ -23,10 +23,21 @@ export type Output =
       total: number;
       etaSeconds: number | null;
     }
-  | { kind: "error"; name: string; message: string; line: number | null; column: number | null };
+  | { kind: "error"; name: string; message: string; line: number | null; column: number | null }
+  /** download(text, filename, mime): a file the reader can save (render.ts makes the link). */
+  | { kind: "download"; filename: string; mime: string; text: string };
+
+/**
+ * A reader's input (components/CellInput.astro), read in a cell by input(name, fallback): CSV or JSON text,
+ * or a drawn digit (784 values in [0, 1], 28×28 row-major, white on black). null clears it.
+ */
+export type InputValue = string | Float64Array;
 
 /** Page → worker. */
-export type ToKernel = { type: "run"; runId: number; cellId: string; source: string } | { type: "reset" }; // forget every binding (a fresh scope)
+export type ToKernel =
+  | { type: "run"; runId: number; cellId: string; source: string }
+  | { type: "reset" } // forget every binding (a fresh scope)
+  | { type: "input"; name: string; value: InputValue | null }; // what input(name, …) returns from now on
 
 /** Worker → page. */
 export type FromKernel =

@@ -2,6 +2,7 @@
 // Text goes in as text nodes. Chart markup is parsed by DOMParser and rebuilt element by element from an
 // allowlist (no script, no event handlers, no links off the chart, no CSS that loads), never assigned to innerHTML.
 import type { Output, ValueView } from "./protocol.ts";
+import { renderDownload } from "./render-download.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -208,6 +209,9 @@ export function renderOutput(doc: Document, output: Output): HTMLElement {
       node = element(doc, "pre", "cell-error", `${output.name}: ${output.message}${where}`);
       break;
     }
+    case "download":
+      node = renderDownload(doc, output);
+      break;
   }
   node.dataset.output = output.kind;
   return node;
