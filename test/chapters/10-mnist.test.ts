@@ -1,0 +1,209 @@
+// Chapter 10 (content/10-mnist.mdx): the claims its prose makes, read from its cells' scope and output.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { History, Matrix, MLP } from "../../src/mlp/index.ts";
+import { expectGolden, runChapter, type ChapterRun } from "./run-chapter.ts";
+
+type Dataset = { X: Matrix; y: Int32Array };
+
+let run: ChapterRun;
+beforeAll(async () => {
+  run = await runChapter("10-mnist");
+}, 120_000); // five epochs on 5000 images take seconds, more on a loaded machine
+
+/** The one chart drawn by the only cell whose code contains `fragment`. */
+function chartOf(fragment: string): string {
+  const cell = run.cellWith(fragment);
+  const charts = run.charts.filter((c) => c.cell === cell);
+  expect(charts).toHaveLength(1);
+  return charts[0]!.markup;
+}
+
+describe("10-mnist: the IDX format", () => {
+  it("reads the images file's header by hand: magic 0x00000803, dims 5000 × 28 × 28, 16 header bytes", async () => {
+    const { bytes, dims, headerBytes } = (await run.read("bytes", "dims", "headerBytes")) as {
+      bytes: Uint8Array;
+      dims: number[];
+      headerBytes: number;
+    };
+    expect(dims).toEqual([5000, 28, 28]);
+    expect(headerBytes).toBe(16);
+    expect(bytes.length).toBe(16 + 5000 * 784);
+    const text = run.text(run.cellWith('loadMnistFile("train", "images")'));
+    expect(text).toContain("3920016 bytes; the first 16: 00 00 08 03 00 00 13 88 00 00 00 1c 00 00 00 1c");
+    expect(text).toContain("magic number 0x00000803: type 0x08 (unsigned byte), d = 3");
+    expect(text).toContain("dims: 5000 × 28 × 28 (images × rows × columns)");
+    expect(text).toContain("16 header bytes + 3920000 pixel bytes = 3920016");
+  });
+
+  it("reads the labels file's header: magic 0x00000801 and 5000 labels, the digits that follow", async () => {
+    const { trainSet } = (await run.read("trainSet")) as { trainSet: Dataset };
+    const text = run.text(run.cellWith('loadMnistFile("train", "labels")'));
+    expect(text).toContain("magic number 0x00000801, 5000 labels");
+    expect(text).toContain(`the first ten digits: ${Array.from(trainSet.y.subarray(0, 10)).join(" ")}`);
+  });
+
+  it("parseIdx gives the same dims as the hand-read header", async () => {
+    const { idx, dims } = (await run.read("idx", "dims")) as { idx: { dims: number[] }; dims: number[] };
+    expect(idx.dims).toEqual(dims);
+    expect(run.text(run.cellWith("parseIdx(bytes)"))).toBe("u8 [5000, 28, 28] Uint8Array 3920000\n");
+  });
+});
+
+describe("10-mnist: pixels become rows of X", () => {
+  it("X is (5000×784) and (1000×784), every value byte/255 in [0, 1]", async () => {
+    const { trainSet, testSet, bytes, low, high } = (await run.read(
+      "trainSet",
+      "testSet",
+      "bytes",
+      "low",
+      "high",
+    )) as {
+      trainSet: Dataset;
+      testSet: Dataset;
+      bytes: Uint8Array;
+      low: number;
+      high: number;
+    };
+    expect(trainSet.X.shape).toEqual([5000, 784]);
+    expect(testSet.X.shape).toEqual([1000, 784]);
+    expect([low, high]).toEqual([0, 1]);
+    // Flattening: pixel (r, c) of image i is byte 16 + 784·i + 28·r + c, and X.get(i, 28·r + c) is it / 255.
+    for (const [i, r, c] of [
+      [0, 14, 14],
+      [7, 3, 20],
+      [4999, 27, 0],
+    ] as const) {
+      expect(trainSet.X.get(i, 28 * r + c)).toBe(bytes[16 + 784 * i + 28 * r + c]! / 255);
+    }
+    const text = run.text(run.cellWith('loadMnistSubset("train")'));
+    expect(text).toMatch(/byte (\d+) \/ 255 = (\d\.\d{4}) = X\.get\(0, 406\) = \2/);
+  });
+
+  it("draws the first eight training digits with their labels", async () => {
+    const { trainSet } = (await run.read("trainSet")) as { trainSet: Dataset };
+    const markup = chartOf("digitsPlot(Array.from({ length: 8 }");
+    for (let i = 0; i < 8; i++) expect(markup).toContain(`y = ${trainSet.y[i]}`);
+    expectGolden(markup, "10-first-digits");
+  });
+
+  it("Y = oneHotDigits(y) is (5000×10) with one 1 per row, in the label's column", async () => {
+    const { Y, trainSet } = (await run.read("Y", "trainSet")) as { Y: Matrix; trainSet: Dataset };
+    expect(Y.shape).toEqual([5000, 10]);
+    for (let i = 0; i < Y.rows; i++) {
+      for (let k = 0; k < 10; k++) expect(Y.get(i, k)).toBe(k === trainSet.y[i] ? 1 : 0);
+    }
+  });
+});
+
+describe("10-mnist: the network and its training", () => {
+  it("784-64-10 has 50 890 parameters", async () => {
+    const { parameters, net } = (await run.read("parameters", "net")) as { parameters: number; net: MLP };
+    expect(net.sizes).toEqual([784, 64, 10]);
+    expect(parameters).toBe(784 * 64 + 64 + 64 * 10 + 10);
+    expect(run.text(run.cellWith("const parameters"))).toContain("50890 parameters");
+  });
+
+  it("trains 5 epochs of 50 minibatches of 100; the first loss is near ln 10 ≈ 2.3 and the loss falls", async () => {
+    const { history, steps } = (await run.read("history", "steps")) as {
+      history: History;
+      steps: { loss: number }[];
+    };
+    expect(history.loss).toHaveLength(5);
+    expect(history.stepLoss).toHaveLength(250);
+    expect(Math.abs(history.stepLoss[0]! - Math.log(10))).toBeLessThan(0.3);
+    for (let e = 1; e < 5; e++) expect(history.loss[e]).toBeLessThan(history.loss[e - 1]!);
+    expect(history.loss[4]).toBeLessThan(history.loss[0]! / 3);
+    // Every batch loss lies inside the chart's y domain [0, 3].
+    expect(steps.every(({ loss }) => loss >= 0 && loss <= 3)).toBe(true);
+  });
+
+  it("test accuracy is above 93%, as the prose says, and printed as measured", async () => {
+    const { testAccuracy } = (await run.read("testAccuracy")) as { testAccuracy: number };
+    expect(testAccuracy).toBeGreaterThan(0.93);
+    expect(run.text(run.cellWith("const testAccuracy"))).toContain(
+      `test accuracy: ${(100 * testAccuracy).toFixed(1)}%`,
+    );
+  });
+});
+
+describe("10-mnist: where it fails", () => {
+  it("the confusion matrix counts the 1000 test images, its diagonal the right answers", async () => {
+    const { C, testAccuracy, wrong, worst } = (await run.read("C", "testAccuracy", "wrong", "worst")) as {
+      C: Matrix;
+      testAccuracy: number;
+      wrong: number[];
+      worst: { t: number; p: number; count: number };
+    };
+    expect(C.shape).toEqual([10, 10]);
+    expect(C.data.reduce((a, b) => a + b, 0)).toBe(1000);
+    let diagonal = 0;
+    for (let k = 0; k < 10; k++) diagonal += C.get(k, k);
+    expect(diagonal).toBe(Math.round(testAccuracy * 1000));
+    expect(wrong.length).toBe(1000 - diagonal);
+    let most = 0;
+    for (let t = 0; t < 10; t++) for (let p = 0; p < 10; p++) if (t !== p) most = Math.max(most, C.get(t, p));
+    expect(worst.count).toBe(most);
+    expectGolden(chartOf("const entries ="), "10-confusion");
+  });
+
+  it("draws the first 16 misread digits with their true and predicted labels", async () => {
+    const { wrong, predicted, testSet } = (await run.read("wrong", "predicted", "testSet")) as {
+      wrong: number[];
+      predicted: Int32Array;
+      testSet: Dataset;
+    };
+    const markup = chartOf("wrong.slice(0, 16)");
+    for (const i of wrong.slice(0, 16)) {
+      expect(predicted[i]).not.toBe(testSet.y[i]);
+      expect(markup).toContain(`${testSet.y[i]} → ${predicted[i]}`);
+    }
+    expectGolden(markup, "10-wrong-digits");
+  });
+});
+
+describe("10-mnist: the first layer's weights", () => {
+  it("weights of pixels blank in every training image never move", async () => {
+    const { blank, blankChange } = (await run.read("blank", "blankChange")) as {
+      blank: number[];
+      blankChange: number;
+    };
+    expect(blank.length).toBeGreaterThan(0);
+    expect(blankChange).toBe(0);
+  });
+
+  it("draws four columns of W₁ and their changes as 28×28 images", () => {
+    const markup = chartOf("const pictures = [");
+    for (const j of [0, 1, 2, 3]) {
+      expect(markup).toContain(`W₁ column ${j}`);
+      expect(markup).toContain(`change in column ${j}`);
+    }
+    expectGolden(markup, "10-weights");
+  });
+});
+
+describe("10-mnist: the digit pad", () => {
+  it("reads the drawn digit as the argmax of its ten probabilities", async () => {
+    const { p, read } = (await run.read("p", "read")) as { p: Matrix; read: number };
+    expect(p.shape).toEqual([1, 10]);
+    expect(Math.abs(p.data.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-12);
+    expect(p.data.every((v) => v <= p.data[read]!)).toBe(true);
+    expect(run.text(run.cellWith("const digit ="))).toContain(`the network reads a ${read}`);
+  });
+});
+
+describe("10-mnist: saving and loading the weights", () => {
+  it("toJSON → JSON → MLP.fromJSON gives a network with the same answers", async () => {
+    const { same, restored } = (await run.read("same", "restored")) as { same: boolean; restored: MLP };
+    expect(same).toBe(true);
+    expect(restored.sizes).toEqual([784, 64, 10]);
+    expect(run.text(run.cellWith("const restored"))).toBe(
+      "the restored network gives the same 1000 answers: true\n",
+    );
+  });
+
+  it("fromJSON refuses weights whose shapes do not fit the sizes, naming the matrix", () => {
+    expect(run.text(run.cellWith("const tampered"))).toBe(
+      "MLP.fromJSON: W[0] is (784×64), sizes [784,32,10] need (784×32)\n",
+    );
+  });
+});
