@@ -108,7 +108,7 @@ export function assembleModule(
   params: [string, Type][],
   locals: [string, Type][],
   source: string,
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const code = assembleBody(source, params, locals);
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], // "\0asm", version 1
