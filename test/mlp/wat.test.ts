@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assembleModule } from "../../src/mlp/wat.ts";
 
 /** Runs a module's one export on a fresh memory and returns that memory as doubles. */
-function run(bytes: Uint8Array, exportName: string, ...args: number[]): Float64Array {
+function run(bytes: Uint8Array<ArrayBuffer>, exportName: string, ...args: number[]): Float64Array {
   const memory = new WebAssembly.Memory({ initial: 1 });
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
   (instance.exports[exportName] as (...a: number[]) => void)(...args);
