@@ -1,4 +1,6 @@
 // Chapter 9 (content/09-synthetic.mdx): the claims its prose makes, read from its cells' scope and output.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { History, Matrix, MLP } from "../../src/mlp/index.ts";
 import { expectGolden, runChapter, type ChapterRun } from "./run-chapter.ts";
@@ -167,6 +169,15 @@ describe("09-synthetic: the reader's own data", () => {
     expect(mineAccuracy).toBe(1);
     expect(run.text(run.cellWith("const mine ="))).toContain("X is (24×2), K = 2 classes");
     expectGolden(chartOf("const mine ="), "09-your-data");
+  });
+
+  it("the input box starts with the same sample the cell falls back to", async () => {
+    const mdx = readFileSync(join(import.meta.dirname, "..", "..", "content", "09-synthetic.mdx"), "utf8");
+    const exported = /export const sampleCsv = `([^`]*)`;/.exec(mdx)?.[1];
+    const { sample } = (await run.read("sample")) as { sample: string };
+    expect(exported).toBe(sample);
+    expect(mdx).toContain('<CellInput name="csv" kind="csv"');
+    expect(run.cells[run.cellWith("const mine =") - 1]!.code).toContain('input("csv", sample)');
   });
 
   it("the broken CSV's error names line 4 and what is wrong with it", () => {

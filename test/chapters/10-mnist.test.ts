@@ -89,9 +89,11 @@ describe("10-mnist: pixels become rows of X", () => {
   it("Y = oneHotDigits(y) is (5000×10) with one 1 per row, in the label's column", async () => {
     const { Y, trainSet } = (await run.read("Y", "trainSet")) as { Y: Matrix; trainSet: Dataset };
     expect(Y.shape).toEqual([5000, 10]);
+    let mismatches = 0;
     for (let i = 0; i < Y.rows; i++) {
-      for (let k = 0; k < 10; k++) expect(Y.get(i, k)).toBe(k === trainSet.y[i] ? 1 : 0);
+      for (let k = 0; k < 10; k++) if (Y.get(i, k) !== (k === trainSet.y[i] ? 1 : 0)) mismatches++;
     }
+    expect(mismatches).toBe(0);
   });
 });
 
@@ -192,12 +194,31 @@ describe("10-mnist: the digit pad", () => {
 });
 
 describe("10-mnist: saving and loading the weights", () => {
+  it("offers the JSON as a download named mnist-784-64-10.json", async () => {
+    const { json } = (await run.read("json")) as { json: string };
+    const downloads = run.runs[run.cellWith("download(json") - 1]!.outputs.filter(
+      (o) => o.kind === "download",
+    );
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]).toMatchObject({
+      filename: "mnist-784-64-10.json",
+      mime: "application/json",
+      text: json,
+    });
+  });
+
   it("toJSON → JSON → MLP.fromJSON gives a network with the same answers", async () => {
     const { same, restored } = (await run.read("same", "restored")) as { same: boolean; restored: MLP };
     expect(same).toBe(true);
     expect(restored.sizes).toEqual([784, 64, 10]);
+    const { testAccuracy, restoredAccuracy } = (await run.read("testAccuracy", "restoredAccuracy")) as {
+      testAccuracy: number;
+      restoredAccuracy: number;
+    };
+    expect(restoredAccuracy).toBe(testAccuracy);
     expect(run.text(run.cellWith("const restored"))).toBe(
-      "the restored network gives the same 1000 answers: true\n",
+      `the loaded network: sizes [784,64,10], test accuracy ${(100 * testAccuracy).toFixed(1)}%\n` +
+        "same 1000 answers as the network trained above: true\n",
     );
   });
 
