@@ -1,0 +1,58 @@
+// The page side of components/CellInput.astro: each widget hands the reader's value (CSV or JSON text, a
+// drawn digit) to the chapter's kernel under its name, where cells read it with input(name, fallback), and
+// runs the cell right after the widget. The notebook client listens (src/notebook/client/input-event.ts).
+import { formatBytes } from "../notebook/render-download.ts";
+import { sendInput } from "../notebook/client/input-event.ts";
+import type { InputValue } from "../notebook/protocol.ts";
+import { DigitPad } from "./digit-pad.ts";
+
+/** A file larger than this is refused: the cells run in the page, and a CSV this size would not train live. */
+const MAX_FILE_BYTES = 5_000_000;
+
+function wire(root: HTMLElement): void {
+  const name = root.dataset.name ?? "";
+  const use = root.querySelector<HTMLButtonElement>("button[data-input-use]")!;
+  const status = root.querySelector<HTMLElement>("[data-input-status]")!;
+  const say = (text: string): void => {
+    status.textContent = text;
+  };
+  const send = (value: InputValue | null, what: string): void => {
+    sendInput(root, { name, value, run: true });
+    say(
+      value === null
+        ? "Cleared: the cell below uses its own example again."
+        : `${what}: the cell below runs with it.`,
+    );
+  };
+
+  if (root.dataset.kind === "digit") {
+    const pad = new DigitPad(root);
+    pad.onChange = (value) => say(value ? "Press “Use this” to read this digit." : "");
+    use.addEventListener("click", () => {
+      if (pad.value) send(pad.value, "Sent your digit");
+      else say("The pad is empty: draw a digit, or pick a sample and press “Draw it”, first.");
+    });
+    return;
+  }
+
+  const text = root.querySelector<HTMLTextAreaElement>("textarea[data-input-text]")!;
+  const file = root.querySelector<HTMLInputElement>("input[type=file]")!;
+  const current = (): string | null => (text.value.trim() === "" ? null : text.value);
+  use.addEventListener("click", () => send(current(), "Sent"));
+  file.addEventListener("change", () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    if (chosen.size > MAX_FILE_BYTES) {
+      say(
+        `${chosen.name} is ${formatBytes(chosen.size)}: files up to ${formatBytes(MAX_FILE_BYTES)} can be used here.`,
+      );
+      return;
+    }
+    void chosen.text().then((content) => {
+      text.value = content;
+      send(current(), `Loaded ${chosen.name} (${formatBytes(chosen.size)})`);
+    });
+  });
+}
+
+for (const root of document.querySelectorAll<HTMLElement>("[data-cell-input]")) wire(root);
