@@ -105,15 +105,18 @@ describe("07-gradient-check: the reader's own network", () => {
   it("the default network passes and the message says where the worst entry is", () => {
     const text = run.text(run.cellWith("const mySizes"));
     expect(text).toMatch(
-      /^PASS: largest relative error \d\.\d\de-\d+ \(threshold 1e-7\)\n {2}at [Wb] of layer \d, entry \(\d+, \d+\)/,
+      /^PASS: largest relative error \d\.\d\de-\d+ \(threshold 1e-7\)\nat [Wb] of layer \d, entry \(\d+, \d+\): backprop -?[\d.e-]+, numeric -?[\d.e-]+\n/,
     );
-    expect(text).toContain("83 parameters checked, 0 skipped at ReLU kinks");
+    expect(text).toContain("\n83 parameters checked, 0 skipped at ReLU kinks\n");
   });
 
-  it("handBackward with forgetSlope fails on it", async () => {
+  it("handBackward with forgetSlope fails on it, below the output layer", async () => {
     const { myWorst } = (await run.read("myWorst")) as { myWorst: Row };
     expect(myWorst.relError).toBeGreaterThan(1e-3);
     expect(myWorst.layer).toBeLessThan(3);
+    expect(run.text(run.cellWith("const buggy"))).toMatch(
+      /^FAIL: largest relative error \d\.\d\de[+-]\d+ at [Wb] of layer [12], entry/,
+    );
   });
 });
 
