@@ -3,7 +3,7 @@
 // kernels.ts, written straight into the module's memory; B is copied in and C copied out for each product.
 // Where WebAssembly SIMD is missing, wasmKernels is null and matmul.ts keeps the TypeScript kernels.
 
-import { BLOCK_ROWS, countByColumn, nonzerosByColumn, nonzerosByRow, type Terms } from "./kernels.ts";
+import { BLOCK_ROWS, nonzerosByColumn, nonzerosByRow, nonzerosOf, type Terms } from "./kernels.ts";
 import { accumulateRowsWasm } from "./wasm-accumulate.ts";
 
 type Accumulate = (
@@ -42,7 +42,6 @@ function createWasmKernels() {
   if (!wasm) return null;
   const { memory, accumulate } = wasm;
   let layouts: Layout[] = []; // the last few, reused while their shapes repeat (a training loop's do)
-  let counts = new Int32Array(0); // nonzeros per column, to size AᵀB's lists
 
   /** Room for B (nB doubles), C (nC), `count` terms and `rows` rows, growing the memory if needed. */
   function layout(nB: number, nC: number, count: number, rows: number): Layout {
@@ -95,11 +94,10 @@ function createWasmKernels() {
 
     /** C (n×p) = AᵀB, with A (m×n) and B (m×p). */
     gemmTN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
-      if (counts.length < n + 1) counts = new Int32Array(n + 1);
-      const l = layout(B.length, n * p, countByColumn(A, m, n, counts), n);
-      for (let k = 0; k <= n; k++) l.terms.starts[k] = counts[k]!;
+      const rows = nonzerosOf(A, m, n);
+      const l = layout(B.length, n * p, rows.starts[m]!, n);
       l.B.set(B);
-      nonzerosByColumn(A, m, n, p, l.terms);
+      nonzerosByColumn(rows, m, n, p, l.terms);
       run(l, n, p);
       C.set(l.C);
     },

@@ -60,36 +60,52 @@ export function nonzerosByRow(
   starts[i1 - i0] = t;
 }
 
-/** How many nonzeros each column of A (m×n) has, into counts[k + 1] for column k (counts[0] = 0); the total. */
-export function countByColumn(A: Float64Array, m: number, n: number, counts: Int32Array): number {
-  counts.fill(0, 0, n + 1);
-  let total = 0;
-  for (let i = 0; i < m; i++) {
-    for (let k = 0, a0 = i * n; k < n; k++) {
-      if (A[a0 + k] !== 0) {
-        counts[k + 1]!++;
-        total++;
-      }
-    }
-  }
-  return total;
-}
+let rowsOfA: Terms = { offsets: new Int32Array(0), values: new Float64Array(0), starts: new Int32Array(0) };
 
 /**
- * For C = AᵀB, A (m×n), B (m×p): row k of C needs A_ik·(row i of B) for each nonzero A_ik, i ascending.
- * out.starts must hold countByColumn's counts.
+ * All nonzeros of A (m×n), row by row: starts[i] … starts[i+1]−1 hold row i's, with their column k in
+ * offsets (nonzerosByRow with p = 1). The scratch grows as needed, so its size follows the nonzeros.
  */
-export function nonzerosByColumn(A: Float64Array, m: number, n: number, p: number, out: Terms): void {
-  const { offsets, values, starts } = out;
-  for (let k = 0; k < n; k++) starts[k + 1]! += starts[k]!; // counts → where each column's list starts
+export function nonzerosOf(A: Float64Array, m: number, n: number): Terms {
+  if (rowsOfA.starts.length < m + 1) rowsOfA = { ...rowsOfA, starts: new Int32Array(m + 1) };
+  let t = 0;
   for (let i = 0; i < m; i++) {
+    if (rowsOfA.values.length < t + n) {
+      const size = Math.max(2 * rowsOfA.values.length, t + n);
+      const grown = { offsets: new Int32Array(size), values: new Float64Array(size), starts: rowsOfA.starts };
+      grown.offsets.set(rowsOfA.offsets.subarray(0, t));
+      grown.values.set(rowsOfA.values.subarray(0, t));
+      rowsOfA = grown;
+    }
+    const { offsets, values, starts } = rowsOfA;
+    starts[i] = t;
     for (let k = 0, a0 = i * n; k < n; k++) {
       const a = A[a0 + k]!;
       if (a !== 0) {
-        const t = starts[k]!++; // the next free place in column k's list
-        offsets[t] = i * p;
-        values[t] = a;
+        offsets[t] = k;
+        values[t++] = a;
       }
+    }
+  }
+  rowsOfA.starts[m] = t;
+  return rowsOfA;
+}
+
+/**
+ * For C = AᵀB, A (m×n), B (m×p): row k of C needs A_ik·(row i of B) for each nonzero A_ik, i ascending,
+ * regrouped from nonzerosOf(A)'s lists (which hold far fewer entries than A when A is mostly zeros).
+ */
+export function nonzerosByColumn(rows: Terms, m: number, n: number, p: number, out: Terms): void {
+  const { offsets: column, values: value, starts: rowStart } = rows;
+  const { offsets, values, starts } = out;
+  starts.fill(0, 0, n + 1);
+  for (let t = 0; t < rowStart[m]!; t++) starts[column[t]! + 1]!++; // count per column
+  for (let k = 0; k < n; k++) starts[k + 1]! += starts[k]!; // counts → where each column's list starts
+  for (let i = 0; i < m; i++) {
+    for (let t = rowStart[i]!; t < rowStart[i + 1]!; t++) {
+      const next = starts[column[t]!]!++; // the next free place in that column's list
+      offsets[next] = i * p;
+      values[next] = value[t]!;
     }
   }
   for (let k = n; k > 0; k--) starts[k] = starts[k - 1]!; // each start moved to the next list's: undo
@@ -162,9 +178,9 @@ export function gemmTN(
   n: number,
   p: number,
 ): void {
-  const counts = reserve(0, n).starts;
-  const terms = reserve(countByColumn(A, m, n, counts), n);
-  nonzerosByColumn(A, m, n, p, terms);
+  const rows = nonzerosOf(A, m, n);
+  const terms = reserve(rows.starts[m]!, n);
+  nonzerosByColumn(rows, m, n, p, terms);
   accumulateRows(C, 0, B, p, n, terms);
 }
 

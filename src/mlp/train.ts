@@ -110,9 +110,12 @@ function checkOptions(net: MLP, X: Matrix, Y: Matrix, options: TrainOptions): vo
 
 /** Copies rows order[from … from+m) of M into out (m×cols). */
 function gatherRows(out: Matrix, M: Matrix, order: Int32Array, from: number): void {
-  const n = M.cols;
-  for (let r = 0; r < out.rows; r++)
-    out.data.set(M.data.subarray(order[from + r]! * n, (order[from + r]! + 1) * n), r * n);
+  const n = M.cols,
+    src = M.data,
+    dst = out.data;
+  for (let r = 0; r < out.rows; r++) {
+    for (let j = 0, s = order[from + r]! * n, d = r * n; j < n; j++) dst[d + j] = src[s + j]!;
+  }
 }
 
 /** Counts rows where the output's class (argmax, or a ≥ 0.5 for one column) equals the target's. */
