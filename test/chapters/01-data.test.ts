@@ -11,8 +11,8 @@ beforeAll(async () => {
 describe("01-data: rows are examples", () => {
   it("the three-example matrix is (m×n) = (3×2) and x_ij sits at data[i·n + j]", () => {
     expect(run.text(1)).toContain("m = 3 examples, n = 2 features: X is (3×2)");
-    expect(run.text(1)).toContain("example 1 is the row [1.5, -0.3] and its feature 0 is 1.5");
-    expect(run.text(2)).toContain("x_21 = X.data[2 * n + 1] = 0.8, and X.get(2, 1) = 0.8");
+    expect(run.text(1)).toContain("example 1 is the row [1.5, -0.3]\nits feature 0 is X.get(1, 0) = 1.5");
+    expect(run.text(2)).toContain("x_21 = X.data[2 * n + 1] = 0.8\nx_21 = X.get(2, 1)     = 0.8");
   });
 });
 
@@ -31,7 +31,7 @@ describe("01-data: makeClassification with the dense-layer tutorial's sizes", ()
     expect(classCounts).toEqual(counted);
     expect(counted[0]).toBe(counted[1]);
     expect(run.text(run.cellWith("nSamples: 10"))).toContain(
-      `X is (10×4); y has 10 labels; examples per class: ${counted[0]} and ${counted[1]}`,
+      `X is (10×4); y has 10 labels\nexamples per class: ${counted[0]} and ${counted[1]}`,
     );
   });
 

@@ -79,7 +79,7 @@ describe("02-weighted-sum: the dense layer", () => {
     expect(num("S21")).toBe(M("S").get(2, 1));
     const text = run.text(run.cellWith("const XW = matmul(X, W)"));
     expect(text).toContain("X (10×4) · W (4×3) → XW (10×3)");
-    expect(text).toContain("XW (10×3) + b (1×3) on every row → S (10×3)");
+    expect(text).toContain("XW (10×3) + b (1×3) → S (10×3)");
   });
 
   it("A = f(S) keeps the shape (m×k), every entry σ(S_ij)", () => {
@@ -103,7 +103,7 @@ describe("02-weighted-sum: the dense layer", () => {
     const p = M("pClass1");
     expect(p.shape).toEqual([num("m"), 1]);
     expect(Array.from(p.data).every((q) => q > 0 && q < 1)).toBe(true);
-    expect(run.text(run.cellWith("const binary ="))).toContain("W (4×1), b (1×1) → A (10×1)");
+    expect(run.text(run.cellWith("const binary ="))).toContain("W (4×1), b (1×1)\n→ A (10×1)");
   });
 });
 

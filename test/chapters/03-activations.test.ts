@@ -96,7 +96,7 @@ describe("03-activations: every derivative against central differences", () => {
   it("at ReLU's kink the two-sided difference is 0.5, the library's f' is 0", () => {
     expect(num("reluAtKink")).toBe(0.5);
     expect(run.text(run.cellWith("const reluAtKink"))).toContain(
-      "the finite difference gives 0.5, the library's f' gives 0",
+      "the finite difference gives 0.5\n  the library's f' gives 0",
     );
   });
 });
