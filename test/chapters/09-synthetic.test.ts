@@ -139,7 +139,7 @@ describe("09-synthetic: hidden layer sizes 1, 2, 3, 4, 5, 20, 50", () => {
     for (const { h, trainAccuracy, testAccuracy } of compared) {
       const a = (100 * trainAccuracy).toFixed(1);
       const b = (100 * testAccuracy).toFixed(1);
-      expect(text).toContain(`h = ${String(h).padStart(2)}: training ${a}%, fresh points ${b}%`);
+      expect(text).toContain(`h = ${String(h).padStart(2)}: training ${a}%, fresh ${b}%`);
       expect(markup).toContain(`h = ${h}`);
       expect(markup).toContain(`${a}% / ${b}%`);
     }
