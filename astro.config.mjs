@@ -5,8 +5,10 @@ import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import remarkCells from "./src/notebook/remark-cells.ts";
+import rehypeEqlinks from "./src/eqlink/rehype-eqlinks.ts";
 import { contentSecurityPolicy } from "./src/site/csp.ts";
 import { siteShell } from "./src/site/integration.ts";
+import rehypeHeadingMath from "./src/site/rehype-heading-math.ts";
 
 // The site can be served under a sub-path: BASE_PATH=/mlp/ npm run build.
 const base = process.env.BASE_PATH ?? "/";

@@ -16,8 +16,11 @@ let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
+  // Vitest puts Vite's own variables (BASE_URL=/, MODE=test …) into process.env; a child build would take
+  // BASE_URL=/ over the configured base, so they are left out.
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
     BASE_PATH: BASE,
     ASTRO_TELEMETRY_DISABLED: "1",
     ASTRO_DISABLE_UPDATE_CHECK: "true",
