@@ -21,12 +21,17 @@ function build(): void {
 }
 
 function serve(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [ASTRO, "preview", "--host", "127.0.0.1", "--port", String(port)], {
+  // --ignore-lock: Astro 7 refuses a second preview server of a project (another suite, a dev's own preview).
+  const args = [ASTRO, "preview", "--ignore-lock", "--host", "127.0.0.1", "--port", String(port)];
+  const child = spawn(process.execPath, args, {
     env,
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("e2e setup: astro preview did not start in 30 s")), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error("e2e setup: astro preview did not start in 30 s")),
+      30_000,
+    );
     child.stdout!.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes(`127.0.0.1:${port}`)) {
         clearTimeout(timer);
