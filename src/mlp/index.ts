@@ -9,6 +9,7 @@ export * from "./losses.ts";
 export * from "./onehot.ts";
 export * from "./layer.ts";
 export * from "./network.ts";
+export * from "./workspace.ts";
 export * from "./optimizers.ts";
 export * from "./train.ts";
 export * from "./metrics.ts";

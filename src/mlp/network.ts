@@ -3,91 +3,27 @@
 // delta δ_l = ∂L/∂S_l of every layer, so a chapter can show each one.
 
 import { activationByName, type Activation, type ActivationName } from "./activations.ts";
-import { glorotUniform, heUniform, normalInit } from "./init.ts";
 import { Dense } from "./layer.ts";
 import {
+  mse,
   mseGradInto,
   softmaxCrossEntropy,
-  mse,
   softmaxCrossEntropyDeltaInto,
   type LossName,
 } from "./losses.ts";
-import { Matrix, argmaxRows, shapeOf, type MatrixJSON } from "./matrix.ts";
-import { Rng } from "./random.ts";
+import { Matrix, argmaxRows, shapeOf } from "./matrix.ts";
+import {
+  checkSizes,
+  checkWeights,
+  drawWeights,
+  optionsFromJSON,
+  resolveNames,
+  type MLPJSON,
+  type MLPOptions,
+} from "./network-config.ts";
+import { Workspace, type Gradients, type Pass } from "./workspace.ts";
 
-export type Init = "glorot" | "he" | { std: number };
-
-export interface MLPOptions {
-  /** Units per layer, inputs first: [2, 8, 2] is 2 inputs, 8 hidden units, 2 outputs. */
-  sizes: readonly number[];
-  /** Activation of every hidden layer (default "relu"). */
-  hidden?: ActivationName;
-  /** Activation of the output layer (default "softmax"). */
-  output?: ActivationName;
-  /** "crossEntropy" goes with output "softmax" (the default there), "mse" with any other output. */
-  loss?: LossName;
-  /** Seed of the initial weights (default 1); or pass rng. */
-  seed?: number;
-  rng?: Rng;
-  /** Default: He for layers into a ReLU, Glorot for the others (as the numpy baseline does). */
-  init?: Init;
-  /** Start from these weights and biases instead of drawing them (they are used, not copied). */
-  W?: readonly Matrix[];
-  b?: readonly Matrix[];
-}
-
-export interface MLPJSON {
-  sizes: number[];
-  hidden: ActivationName;
-  output: ActivationName;
-  loss: LossName;
-  W: MatrixJSON[];
-  b: MatrixJSON[];
-}
-
-/** Values of one forward pass: S_l and A_l = f(S_l) for every layer l (X itself is not included). */
-export interface Pass {
-  S: Matrix[];
-  A: Matrix[];
-}
-
-/** One backward pass: the loss, the forward values, δ_l = ∂L/∂S_l, dW_l = ∂L/∂W_l, db_l = ∂L/∂b_l. */
-export interface Gradients extends Pass {
-  loss: number;
-  delta: Matrix[];
-  dW: Matrix[];
-  db: Matrix[];
-}
-
-/** Preallocated matrices for batches of m rows: reused across steps, so training allocates nothing. */
-export class Workspace implements Gradients {
-  readonly m: number;
-  loss = NaN;
-  readonly S: Matrix[];
-  readonly A: Matrix[];
-  readonly delta: Matrix[];
-  readonly dW: Matrix[];
-  readonly db: Matrix[];
-
-  constructor(sizes: readonly number[], m: number) {
-    const out = sizes.slice(1);
-    this.m = m;
-    this.S = out.map((n) => new Matrix(m, n)); // (m, n_l)
-    this.A = out.map((n) => new Matrix(m, n)); // (m, n_l)
-    this.delta = out.map((n) => new Matrix(m, n)); // (m, n_l)
-    this.dW = out.map((n, l) => new Matrix(sizes[l]!, n)); // (n_{l-1}, n_l)
-    this.db = out.map((n) => new Matrix(1, n)); // (1, n_l)
-  }
-}
-
-function pick<T extends string>(what: string, name: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(name)) return name as T;
-  throw new Error(`MLP: unknown ${what} "${name}"; use one of ${allowed.join(", ")}`);
-}
-
-const HIDDEN = ["sigmoid", "tanh", "relu", "identity"] as const;
-const OUTPUT = ["softmax", "sigmoid", "identity", "tanh", "relu"] as const;
-const LOSS = ["crossEntropy", "mse"] as const;
+export type { Init, MLPJSON, MLPOptions } from "./network-config.ts";
 
 export class MLP {
   readonly sizes: readonly number[];
@@ -100,24 +36,8 @@ export class MLP {
     const { sizes } = options;
     checkSizes("MLP", sizes);
     this.sizes = [...sizes];
-    if (options.hidden === "softmax") {
-      throw new Error(
-        'MLP: hidden layers cannot use "softmax" (its derivative is not element-wise); use relu or tanh',
-      );
-    }
-    this.hidden = pick("hidden activation", options.hidden ?? "relu", HIDDEN);
-    this.output = pick("output activation", options.output ?? "softmax", OUTPUT);
-    this.lossName = pick("loss", options.loss ?? (this.output === "softmax" ? "crossEntropy" : "mse"), LOSS);
-    if (this.output === "softmax" && this.lossName !== "crossEntropy") {
-      throw new Error(
-        `MLP: output "softmax" pairs with loss "crossEntropy", not "${this.lossName}"; use loss "crossEntropy", or output "sigmoid" or "identity" with "mse"`,
-      );
-    }
-    if (this.lossName === "crossEntropy" && this.output !== "softmax") {
-      throw new Error(
-        `MLP: loss "crossEntropy" needs output "softmax" (probabilities that sum to 1), got "${this.output}"; use output "softmax", or loss "mse"`,
-      );
-    }
+    const names = resolveNames(options);
+    [this.hidden, this.output, this.lossName] = [names.hidden, names.output, names.loss];
     const L = this.sizes.length - 1;
     const f = (l: number): Activation => activationByName(l === L - 1 ? this.output : this.hidden);
     const W = options.W ?? drawWeights(this.sizes, options, (l) => f(l).name);
@@ -209,36 +129,7 @@ export class MLP {
 
   /** Rebuilds a network from toJSON's output, checking every shape against sizes. */
   static fromJSON(json: unknown): MLP {
-    if (typeof json !== "object" || json === null) {
-      throw new Error("MLP.fromJSON: expected an object from toJSON()");
-    }
-    const j = json as Partial<Record<keyof MLPJSON, unknown>>;
-    for (const key of ["sizes", "W", "b"] as const) {
-      if (!Array.isArray(j[key])) {
-        throw new Error(`MLP.fromJSON: "${key}" must be an array, got ${typeof j[key]}`);
-      }
-    }
-    const sizes = j.sizes as number[];
-    checkSizes("MLP.fromJSON", sizes);
-    const L = sizes.length - 1;
-    for (const key of ["W", "b"] as const) {
-      const n = (j[key] as unknown[]).length;
-      if (n !== L) {
-        throw new Error(
-          `MLP.fromJSON: sizes ${JSON.stringify(sizes)} make ${L} layers, but "${key}" has ${n}`,
-        );
-      }
-    }
-    const W = (j.W as unknown[]).map((m, l) => Matrix.fromJSON(m, `MLP.fromJSON: W[${l}]`));
-    const b = (j.b as unknown[]).map((m, l) => Matrix.fromJSON(m, `MLP.fromJSON: b[${l}]`));
-    checkWeights("MLP.fromJSON", sizes, W, b);
-    const names = { hidden: j.hidden, output: j.output, loss: j.loss };
-    for (const [key, value] of Object.entries(names)) {
-      if (typeof value !== "string") {
-        throw new Error(`MLP.fromJSON: "${key}" must be a name, got ${typeof value}`);
-      }
-    }
-    return new MLP({ ...(names as Pick<MLPJSON, "hidden" | "output" | "loss">), sizes, W, b });
+    return new MLP(optionsFromJSON(json));
   }
 
   private checkX(op: string, X: Matrix, ws?: Workspace): Workspace {
@@ -263,56 +154,5 @@ export class MLP {
       throw new Error(`MLP.${op}: X has ${X.rows} rows but Y has ${Y.rows}; they must pair up`);
     }
     if (Y.cols !== K) throw new Error(`MLP.${op}: Y is ${shapeOf(Y)}, but the network has ${K} outputs`);
-  }
-}
-
-function drawWeights(
-  sizes: readonly number[],
-  options: MLPOptions,
-  activation: (l: number) => string,
-): Matrix[] {
-  const rng = options.rng ?? new Rng(options.seed ?? 1);
-  const init = options.init;
-  return sizes.slice(1).map((nOut, l) => {
-    const nIn = sizes[l]!;
-    if (typeof init === "object") return normalInit(rng, nIn, nOut, init.std);
-    if (init !== undefined && init !== "glorot" && init !== "he") {
-      throw new Error(`MLP: unknown init ${JSON.stringify(init)}; use "glorot", "he" or { std }`);
-    }
-    const he = init === "he" || (init === undefined && activation(l) === "relu");
-    return he ? heUniform(rng, nIn, nOut) : glorotUniform(rng, nIn, nOut);
-  });
-}
-
-function checkSizes(op: string, sizes: unknown): void {
-  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isInteger(n) && n >= 1)) {
-    throw new Error(
-      `${op}: sizes must list two or more positive integers, inputs first (e.g. [2, 8, 2]), got ${JSON.stringify(sizes)}`,
-    );
-  }
-}
-
-function checkWeights(
-  op: string,
-  sizes: readonly number[],
-  W: readonly Matrix[],
-  b: readonly Matrix[],
-): void {
-  const L = sizes.length - 1;
-  if (W.length !== L || b.length !== L) {
-    throw new Error(
-      `${op}: sizes ${JSON.stringify(sizes)} make ${L} layers, got ${W.length} W and ${b.length} b`,
-    );
-  }
-  for (let l = 0; l < L; l++) {
-    const [nIn, nOut] = [sizes[l]!, sizes[l + 1]!];
-    if (W[l]!.rows !== nIn || W[l]!.cols !== nOut) {
-      throw new Error(
-        `${op}: W[${l}] is ${shapeOf(W[l]!)}, sizes ${JSON.stringify(sizes)} need (${nIn}×${nOut})`,
-      );
-    }
-    if (b[l]!.rows !== 1 || b[l]!.cols !== nOut) {
-      throw new Error(`${op}: b[${l}] is ${shapeOf(b[l]!)}, sizes ${JSON.stringify(sizes)} need (1×${nOut})`);
-    }
   }
 }

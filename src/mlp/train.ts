@@ -4,7 +4,8 @@
 // callbacks, and stops with a DivergenceError when the loss stops being a number.
 
 import { Matrix, shapeOf } from "./matrix.ts";
-import type { MLP, Workspace } from "./network.ts";
+import type { MLP } from "./network.ts";
+import type { Workspace } from "./workspace.ts";
 import { oneHot } from "./onehot.ts";
 import type { Optimizer } from "./optimizers.ts";
 import { Rng } from "./random.ts";
