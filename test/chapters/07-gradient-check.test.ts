@@ -121,11 +121,16 @@ describe("07-gradient-check: the reader's own network", () => {
 });
 
 describe("07-gradient-check: charts", () => {
-  it("error against step and relative error by parameter match their goldens", () => {
-    const steps = run.charts.filter((c) => c.cell === run.cellWith("const byStep"));
-    const bugs = run.charts.filter((c) => c.cell === run.cellWith("const everyEntry"));
-    expect([steps.length, bugs.length]).toEqual([1, 1]);
-    expectGolden(steps[0]!.markup, "07-gradient-check-step");
-    expectGolden(bugs[0]!.markup, "07-gradient-check-bugs");
+  it("error against step, relative error by parameter and the reader's check match their goldens", () => {
+    const named: [string, string][] = [
+      ["const byStep", "07-gradient-check-step"],
+      ["function errorChart", "07-gradient-check-bugs"],
+      ["const myChecks", "07-gradient-check-yours"],
+    ];
+    for (const [fragment, golden] of named) {
+      const charts = run.charts.filter((c) => c.cell === run.cellWith(fragment));
+      expect(charts).toHaveLength(1);
+      expectGolden(charts[0]!.markup, golden);
+    }
   });
 });

@@ -45,9 +45,7 @@ describe("08-gradient-descent: watch it learn", () => {
     expect(displays.length).toBeGreaterThan(1);
     expect(new Set(displays.map((o) => (o.kind === "display" ? o.displayId : ""))).size).toBe(1);
     const last = displays.at(-1)!;
-    expect(last.kind === "display" && last.view.type === "html" && last.view.html).toContain(
-      "epoch 120: loss",
-    );
+    expect(last.kind === "display" && last.view.type === "svg" && last.view.svg).toContain("epoch 120: loss");
     const { watched, X, Y } = (await run.read("watched", "X", "Y")) as { watched: MLP; X: never; Y: never };
     expect(watched.loss(X, Y)).toBeLessThan(2 * NOISE_FLOOR);
   });
