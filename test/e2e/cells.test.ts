@@ -24,7 +24,14 @@ afterAll(async () => {
 async function open(): Promise<Watched & { cell: (n: number) => Locator }> {
   const watched = await watchedPage(browser);
   await watched.page.goto(PLAYGROUND, { waitUntil: "networkidle" });
-  await watched.page.locator("[data-cell-toolbar]:not([hidden])").first().waitFor();
+  // The toolbar shows once the notebook script has started; if it does not, say what the page reported.
+  await watched.page
+    .locator("[data-cell-toolbar]:not([hidden])")
+    .first()
+    .waitFor()
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\npage errors: ${JSON.stringify(watched.errors)}`);
+    });
   return { ...watched, cell: (n: number) => watched.page.locator("[data-cell]").nth(n - 1) };
 }
 
@@ -35,6 +42,8 @@ function expectClean(watched: Watched): void {
 }
 
 const status = (cell: Locator) => cell.locator("[data-cell-status]");
+/** Why the output may not match the code (out of date, edited, lost to Stop). */
+const note = (cell: Locator) => cell.locator(".cell-note");
 const output = (cell: Locator) => cell.locator("[data-cell-output]");
 const button = (cell: Locator, name: string) => cell.getByRole("button", { name, exact: true });
 
@@ -90,7 +99,9 @@ it("edit a cell and run it: the output changes, and the cell says it is edited",
   await expect.poll(() => output(cell).innerText()).toBe("300");
   await expect.poll(() => status(cell).innerText()).toMatch(/^Ran in \d/);
   // The cells below ran (at build) with the old code above them.
-  expect(await status(w.cell(2)).innerText()).toBe("Out of date: a cell above changed since this output was made");
+  expect(await note(w.cell(2)).textContent()).toBe(
+    "Out of date: a cell above changed since this output was made",
+  );
   await w.page.screenshot({ path: `${SHOTS}/cells-edited.png`, fullPage: true });
   expectClean(w);
   await w.page.close();
@@ -125,12 +136,14 @@ it("while (true) {} and Stop: the page answers within 1 s, the edit stays, and r
   await w.page.screenshot({ path: `${SHOTS}/cells-running.png` });
 
   await button(cell, "Stop").click();
-  await expect.poll(() => status(cell).innerText(), { timeout: 1000, interval: 50 }).toMatch(/^Stopped after/);
+  await expect
+    .poll(() => status(cell).innerText(), { timeout: 1000, interval: 50 })
+    .toMatch(/^Stopped after/);
   expect(await w.page.evaluate(() => document.querySelectorAll("[data-cell]").length)).toBe(3);
   expect(await shownCode(cell)).toBe("while (true) {}");
   expect(await button(cell, "Stop").isDisabled()).toBe(true);
   // Cell 1's bindings were in the worker Stop ended.
-  expect(await status(w.cell(1)).innerText()).toBe("Run again: Stop cleared this cell's results from memory");
+  expect(await note(w.cell(1)).textContent()).toBe("Run again: Stop cleared this cell's results from memory");
   await w.page.screenshot({ path: `${SHOTS}/cells-stopped.png`, fullPage: true });
   // A fresh worker runs cells again.
   await button(w.cell(1), "Run").click();
@@ -139,12 +152,14 @@ it("while (true) {} and Stop: the page answers within 1 s, the edit stays, and r
   await w.page.reload({ waitUntil: "networkidle" });
   await expect.poll(() => shownCode(cell)).toBe("while (true) {}");
   expect(await cell.locator(".cell-badge").innerText()).toBe("Edited");
-  expect(await status(w.cell(3)).innerText()).toBe("Out of date: a cell above changed since this output was made");
+  expect(await note(w.cell(3)).textContent()).toBe(
+    "Out of date: a cell above changed since this output was made",
+  );
 
   await button(cell, "Reset").click();
   await expect.poll(() => shownCode(cell)).toBe(original);
   expect(await cell.locator(".cell-badge").isHidden()).toBe(true);
-  expect(await status(w.cell(3)).innerText()).toBe("");
+  expect(await note(w.cell(3)).textContent()).toBe("");
   await w.page.reload({ waitUntil: "networkidle" });
   expect(await shownCode(cell)).toBe(original);
   expectClean(w);
@@ -168,7 +183,9 @@ it("a chart updates while a short training runs (throttled live display and a pr
   await button(cell, "Run").click();
   await expect.poll(() => cell.locator("progress").count()).toBe(1);
   await expect.poll(() => status(cell).innerText(), { timeout: 60_000 }).toMatch(/^Ran in/);
-  const during = await w.page.evaluate(() => (window as unknown as { chartsSeen: Set<string> }).chartsSeen.size);
+  const during = await w.page.evaluate(
+    () => (window as unknown as { chartsSeen: Set<string> }).chartsSeen.size,
+  );
   expect(during).toBeGreaterThanOrEqual(2);
   expect(await output(cell).locator("svg").count()).toBeGreaterThan(0);
   expect(await cell.locator("progress").getAttribute("value")).toBe("150");
@@ -186,7 +203,8 @@ it("an edit of an older version of a cell is offered, not applied over the new o
   const chapter = await cell.getAttribute("data-chapter");
   // An edit saved when the site's version of the cell had another hash.
   await w.page.evaluate(
-    ([key]) => localStorage.setItem(key!, JSON.stringify({ code: "const X = 1; // my old edit", savedAt: 1 })),
+    ([key]) =>
+      localStorage.setItem(key!, JSON.stringify({ code: "const X = 1; // my old edit", savedAt: 1 })),
     [`mlp-notebook:edit:${chapter}|${id}|0000000000000000`],
   );
   await w.page.reload({ waitUntil: "networkidle" });

@@ -14,6 +14,8 @@ export interface CellView {
   code: HTMLElement;
   output: HTMLElement;
   status: HTMLElement;
+  /** Why the output may not match the code: visible text, outside the live region. */
+  note: HTMLElement;
   buttons: Record<Action, HTMLButtonElement>;
   badge: HTMLElement;
 }
@@ -92,6 +94,9 @@ function readCell(root: HTMLElement, index: number): CellView {
   badge.textContent = "Edited";
   badge.hidden = true;
   status.before(badge);
+  const note = doc.createElement("span");
+  note.className = "cell-note";
+  status.after(note);
   toolbar.hidden = false;
   return {
     root,
@@ -103,6 +108,7 @@ function readCell(root: HTMLElement, index: number): CellView {
     code,
     output,
     status,
+    note,
     buttons,
     badge,
   };

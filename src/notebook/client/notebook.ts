@@ -9,7 +9,8 @@
 // now is marked out of date; Stop marks the cells whose results the old worker held.
 import type { Output } from "../protocol.ts";
 import { caretOffset } from "./caret.ts";
-import { readCells, showNotice, showPlainCode, type CellView } from "./cell-view.ts";
+import { cellStatus, seconds, type Cell } from "./cell-state.ts";
+import { readCells, showNotice, showPlainCode } from "./cell-view.ts";
 import type { Editor } from "./editor.ts";
 import { INPUT_EVENT, type NotebookInput } from "./input-event.ts";
 import { EditStore } from "./store.ts";
@@ -17,28 +18,6 @@ import { EditStore } from "./store.ts";
 type Runtime = typeof import("./runtime.ts");
 type Session = InstanceType<Runtime["Session"]>;
 type Outcome = Awaited<ReturnType<Session["run"]>>;
-
-interface Cell {
-  view: CellView;
-  /** The code as the reader sees it (the original, or their edit). */
-  code: string;
-  editor: Promise<Editor> | null;
-  /** The highlighted block the build made, kept to put back on Reset before an editor exists. */
-  staticCode: Node[];
-  /** The code of cells 1…this one that the shown output came from. */
-  basis: string[];
-  /** The worker generation this cell last ran in without error, or null. */
-  ranIn: number | null;
-  phase: "idle" | "queued" | "running";
-  /** What the last run (or action) left to say. */
-  result: string;
-  /** Why the run the reader asked for did not happen (a cell above failed, Stop): said first. */
-  blocked: string | null;
-}
-
-function seconds(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 export class Notebook {
   readonly cells: Cell[];
@@ -281,27 +260,6 @@ export class Notebook {
 
   // ---- what each cell says ----------------------------------------------------------------------------
 
-  #status(cell: Cell, i: number): { text: string; state: string; stale: boolean } {
-    const hasOutput = cell.view.output.childNodes.length > 0;
-    const stale = hasOutput && this.cells.slice(0, i).some((c, k) => c.code !== cell.basis[k]);
-    const lost = cell.ranIn !== null && this.#session !== null && cell.ranIn !== this.#session.generation;
-    const [state, text] =
-      cell.phase === "running"
-        ? ["running", "Running…"]
-        : cell.phase === "queued"
-          ? ["queued", "Waiting for the cells above…"]
-          : cell.blocked
-            ? ["blocked", cell.blocked]
-            : stale
-              ? ["stale", "Out of date: a cell above changed since this output was made"]
-              : hasOutput && cell.code !== cell.basis[i]
-                ? ["edited", "Edited since this output was made: run it to update"]
-                : lost
-                  ? ["lost", "Run again: Stop cleared this cell's results from memory"]
-                  : ["idle", cell.result];
-    return { text, state, stale: stale && cell.phase === "idle" };
-  }
-
   /** Brings every cell's status, badge and buttons up to date (once for all the changes of one task). */
   refresh(): void {
     if (this.#refreshing) return;
@@ -310,8 +268,9 @@ export class Notebook {
       this.#refreshing = false;
       this.cells.forEach((cell, i) => {
         const { view } = cell;
-        const { text, state, stale } = this.#status(cell, i);
+        const { text, note, state, stale } = cellStatus(this.cells, i, this.#session?.generation ?? null);
         if (view.status.textContent !== text) view.status.textContent = text;
+        if (view.note.textContent !== note) view.note.textContent = note;
         view.root.dataset.state = state;
         view.root.toggleAttribute("data-stale", stale);
         const edited = cell.code !== view.original;

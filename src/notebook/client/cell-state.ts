@@ -1,0 +1,58 @@
+// What the page knows of each cell, and what it says about it: the status line is the one place where a
+// cell's state is put in words (running, waiting, not run and why, out of date, edited, lost to Stop).
+import type { CellView } from "./cell-view.ts";
+import type { Editor } from "./editor.ts";
+
+export interface Cell {
+  view: CellView;
+  /** The code as the reader sees it (the original, or their edit). */
+  code: string;
+  editor: Promise<Editor> | null;
+  /** The highlighted block the build made, kept to put back on Reset before an editor exists. */
+  staticCode: Node[];
+  /** The code of cells 1…this one that the shown output came from. */
+  basis: string[];
+  /** The worker generation this cell last ran in without error, or null. */
+  ranIn: number | null;
+  phase: "idle" | "queued" | "running";
+  /** What the last run (or action) left to say. */
+  result: string;
+  /** Why the run the reader asked for did not happen (a cell above failed, Stop): said first. */
+  blocked: string | null;
+}
+
+export function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export interface Status {
+  /** What happens or happened to the run the reader asked for; said aloud (a live region). */
+  text: string;
+  /** Why the shown output may not match the code (out of date, edited, lost to Stop); shown, not announced. */
+  note: string;
+  /** For styles and tests: idle | running | queued | blocked | stale | edited | lost. */
+  state: string;
+  /** The shown output came from other code above than the code now shown there. */
+  stale: boolean;
+}
+
+/** Cell i's status; `generation` is the current worker's (null before the first run). */
+export function cellStatus(cells: readonly Cell[], i: number, generation: number | null): Status {
+  const cell = cells[i]!;
+  const idle = cell.phase === "idle";
+  const hasOutput = cell.view.output.childNodes.length > 0;
+  const stale = idle && hasOutput && cells.slice(0, i).some((c, k) => c.code !== cell.basis[k]);
+  const edited = idle && hasOutput && cell.code !== cell.basis[i];
+  const lost = idle && cell.ranIn !== null && generation !== null && cell.ranIn !== generation;
+  const [state, note] = stale
+    ? ["stale", "Out of date: a cell above changed since this output was made"]
+    : edited
+      ? ["edited", "Edited since this output was made: run it to update"]
+      : lost
+        ? ["lost", "Run again: Stop cleared this cell's results from memory"]
+        : [cell.phase, ""];
+  if (cell.phase === "running") return { text: "Running…", note, state, stale };
+  if (cell.phase === "queued") return { text: "Waiting for the cells above…", note, state, stale };
+  if (cell.blocked) return { text: cell.blocked, note, state: "blocked", stale };
+  return { text: cell.result, note, state, stale };
+}
