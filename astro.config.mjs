@@ -5,6 +5,7 @@ import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import remarkCells from "./src/notebook/remark-cells.ts";
+import rehypeEqlinks from "./src/eqlink/rehype-eqlinks.ts";
 import { contentSecurityPolicy } from "./src/site/csp.ts";
 import { siteShell } from "./src/site/integration.ts";
 import rehypeHeadingMath from "./src/site/rehype-heading-math.ts";
@@ -21,7 +22,8 @@ export default defineConfig({
       // remarkCells runs each chapter's ```ts cell blocks and bakes their outputs (src/notebook/remark-cells.ts).
       remarkPlugins: [remarkMath, remarkCells],
       // rehypeHeadingMath: heading ids and table-of-contents text count each formula once (src/site).
-      rehypePlugins: [[rehypeKatex, { output: "htmlAndMathml" }], rehypeHeadingMath],
+      // rehypeEqlinks links each display equation's symbols to the cell after it (src/eqlink).
+      rehypePlugins: [[rehypeKatex, { output: "htmlAndMathml" }], rehypeHeadingMath, rehypeEqlinks],
     }),
     // Code blocks carry both palettes as --shiki-light/--shiki-dark; src/styles/code.css picks one per theme.
     shikiConfig: { themes: { light: "github-light", dark: "github-dark" }, defaultColor: false },
