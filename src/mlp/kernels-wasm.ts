@@ -95,7 +95,8 @@ function createWasmKernels() {
     /** C (n×p) = AᵀB, with A (m×n) and B (m×p). */
     gemmTN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
       const rows = nonzerosOf(A, m, n);
-      const l = layout(B.length, n * p, rows.starts[m]!, n);
+      // Room for a power of two of terms: batches whose nonzeros differ a little share one layout.
+      const l = layout(B.length, n * p, 2 ** Math.ceil(Math.log2(Math.max(1024, rows.starts[m]!))), n);
       l.B.set(B);
       nonzerosByColumn(rows, m, n, p, l.terms);
       run(l, n, p);
