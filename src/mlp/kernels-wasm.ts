@@ -45,10 +45,10 @@ function createWasmKernels() {
 
   /** Room for B (nB doubles), C (nC), `count` terms and `rows` rows, growing the memory if needed. */
   function layout(nB: number, nC: number, count: number, rows: number): Layout {
-    const found = layouts.find(
-      ({ size: s }) => s[0] === nB && s[1] === nC && s[2] === count && s[3] === rows,
-    );
-    if (found) return found;
+    for (const l of layouts) {
+      const s = l.size;
+      if (s[0] === nB && s[1] === nC && s[2] === count && s[3] === rows) return l;
+    }
     const b = 0,
       c = b + 8 * nB,
       values = c + 8 * nC,
