@@ -1,0 +1,139 @@
+// Equation ↔ code links at build: MDX through the pipeline the site uses (remark-math, the cells plugin,
+// rehype-katex, then ours), the linked equations read back as HTML with linkedom.
+import { compile } from "@mdx-js/mdx";
+import { toHtml } from "hast-util-to-html";
+import { parseHTML } from "linkedom";
+import rehypeKatex from "rehype-katex";
+import remarkMath from "remark-math";
+import { describe, expect, it } from "vitest";
+import rehypeEqlinks from "../../src/eqlink/rehype-eqlinks.ts";
+import remarkCells from "../../src/notebook/remark-cells.ts";
+
+interface Node {
+  type: string;
+  name?: string;
+  value?: string;
+  properties?: { className?: string[] };
+  children?: Node[];
+}
+
+/** The page's top-level nodes and its display equations as DOM elements. */
+async function render(mdx: string) {
+  let tree: Node = { type: "root" };
+  await compile(
+    { value: mdx, path: "/site/content/06-test.mdx" },
+    {
+      remarkPlugins: [remarkMath, [remarkCells, { run: false }]],
+      rehypePlugins: [
+        [rehypeKatex, { output: "htmlAndMathml" }],
+        rehypeEqlinks,
+        () => (t: Node) => void (tree = structuredClone(t)),
+      ],
+    },
+  );
+  const displays = (tree.children ?? []).filter((n) => n.properties?.className?.includes("katex-display"));
+  const { document } = parseHTML(`<body>${displays.map((d) => toHtml(d as never)).join("")}</body>`);
+  const equations = Array.from(document.querySelectorAll(".katex-display")) as HTMLElement[];
+  return { nodes: tree.children ?? [], equations };
+}
+
+const cell = (code: string) => "```ts cell\n" + code + "\n```\n";
+
+/** [data-eq-sym, accessible name or null, tabindex or null] of each linked symbol of an equation. */
+const symbols = (eq: Element) =>
+  Array.from(eq.querySelectorAll(".eq-sym"), (s) => [
+    s.getAttribute("data-eq-sym"),
+    s.getAttribute("aria-label"),
+    s.getAttribute("tabindex"),
+  ]);
+
+describe("rehypeEqlinks()", () => {
+  it("links each symbol of an equation that the next cell's code names, one button per name", async () => {
+    const { equations } = await render(
+      `$$\nS = X W + b, \\quad S_{ij} = X_{il} W_{lj} + b_j\n$$\n\n${cell("const S = addRowVector(matmul(X, W), b); // (m, k)")}`,
+    );
+    const [eq] = equations;
+    expect(eq!.dataset).toMatchObject({ eqCell: "06-test-1", eqNames: "S X W b" });
+    expect(symbols(eq!)).toEqual([
+      ["S", "S in cell 1", "0"],
+      ["X", "X in cell 1", "-1"],
+      ["W", "W in cell 1", "-1"],
+      ["b", "b in cell 1", "-1"],
+      ["S", null, null],
+      ["X", null, null],
+      ["W", null, null],
+      ["b", null, null],
+    ]);
+    expect(eq!.querySelectorAll('.eq-sym[role="button"]')).toHaveLength(4);
+  });
+
+  it("marks a symbol with scripts whole (W_{l+1}^⊤), and leaves the scripts' letters alone", async () => {
+    const { equations } = await render(`$$\nW_{l+1}^\\top\n$$\n\n${cell("const W = 1; const l = 2;")}`);
+    const sym = equations[0]!.querySelector(".eq-sym")!;
+    expect(sym.querySelector(".msupsub")).not.toBeNull();
+    expect(sym.textContent).toContain("W");
+    expect(symbols(equations[0]!).map(([name]) => name)).toEqual(["W"]);
+  });
+
+  it("spells Greek letters as the code does (δ → delta, η → eta) and reads ∂E/∂W as dW", async () => {
+    const { equations } = await render(
+      `$$\n\\frac{\\partial E}{\\partial W_l} = A_{l-1}^\\top \\delta_l, \\quad W \\leftarrow W - \\eta \\frac{\\partial E}{\\partial W}\n$$\n\n` +
+        cell("const dW = matmulTransA(A, delta);\nW = sub(W, scale(dW, eta));"),
+    );
+    const linked = symbols(equations[0]!);
+    expect(linked.filter(([, label]) => label !== null)).toEqual([
+      ["dW", "∂E/∂W, dW in cell 1", "0"],
+      ["A", "A in cell 1", "-1"],
+      ["delta", "δ, delta in cell 1", "-1"],
+      ["W", "W in cell 1", "-1"],
+      ["eta", "η, eta in cell 1", "-1"],
+    ]);
+    // The W inside each ∂E/∂W is the gradient's, not a link to W of its own.
+    const fractions = Array.from(equations[0]!.querySelectorAll('.eq-sym[data-eq-sym="dW"]'));
+    expect(fractions).toHaveLength(2);
+    for (const f of fractions) expect(f.querySelector('.eq-sym[data-eq-sym="W"]')).toBeNull();
+  });
+
+  it("links only names the code uses outside comments and strings, and never e, i, j or an accented ŷ", async () => {
+    const { equations } = await render(
+      `$$\nP = e^{S} + X + \\hat{y} + y + i\n$$\n\n${cell('// X is the input\nconst P = "X";\nconst e = 1, i = 2, y = 3;')}`,
+    );
+    expect(equations[0]!.dataset.eqNames).toBe("P y");
+  });
+
+  it("keeps KaTeX's HTML hidden from assistive technology except the symbols' buttons", async () => {
+    const { equations } = await render(`$$\nS = X W + b\n$$\n\n${cell("const S = X;")}`);
+    const html = equations[0]!.querySelector(".katex-html")!;
+    expect(html.getAttribute("aria-hidden")).toBeNull();
+    expect(html.getAttribute("role")).toBe("group");
+    expect(html.getAttribute("aria-label")).toBe(
+      "Symbols in the code of cell 1 (arrow keys move between them)",
+    );
+    // Every element is a button, inside a button, on the way to a button, or hidden (itself or an ancestor).
+    for (const el of Array.from(html.querySelectorAll("*"))) {
+      const exposed =
+        el.closest('[role="button"]') !== null ||
+        el.querySelector('[role="button"]') !== null ||
+        el.closest('[aria-hidden="true"]') !== null;
+      expect(exposed, el.outerHTML.slice(0, 80)).toBe(true);
+    }
+    expect(html.querySelectorAll('[aria-hidden="true"] [role="button"]')).toHaveLength(0);
+    expect(html.textContent).toContain("+"); // hidden, not removed
+  });
+
+  it("pairs an equation with the first cell after it in its section: equations in a row share it", async () => {
+    const { equations } = await render(
+      `$$\nX\n$$\n\n$$\nW\n$$\n\nText.\n\n${cell("const X = 1, W = 2;")}\n## Next\n\n$$\nX\n$$\n\n## After\n\n${cell("const X = 3;")}\n$$\nX\n$$\n`,
+    );
+    expect(equations.map((eq) => eq.dataset.eqCell ?? null)).toEqual(["06-test-1", "06-test-1", null, null]);
+  });
+
+  it("adds the page script (components/EqLinks.astro) only to a page with links", async () => {
+    const withLinks = await render(`$$\nX\n$$\n\n${cell("const X = 1;")}`);
+    expect(withLinks.nodes[0]).toMatchObject({ type: "mdxjsEsm" });
+    expect(withLinks.nodes[0]!.value).toMatch(/^import EqLinks from ".*\/components\/EqLinks\.astro";$/);
+    expect(withLinks.nodes.at(-1)).toMatchObject({ type: "mdxJsxFlowElement", name: "EqLinks" });
+    const without = await render(`$$\nQ\n$$\n\n${cell("const X = 1;")}`);
+    expect(without.nodes.filter((n) => n.name === "EqLinks" || /EqLinks/.test(n.value ?? ""))).toEqual([]);
+  });
+});
