@@ -68,6 +68,9 @@ const theme = EditorView.theme({
 /** Mounts an editor in a shadow root of `host`. */
 export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
   const root = host.attachShadow({ mode: "open" });
+  // Keys typed in the editor are the editor's: outside the shadow root their target is the host, which page
+  // shortcuts ("/" opens search) would not recognise as a text field.
+  host.addEventListener("keydown", (event) => event.stopPropagation());
   const run = (): boolean => {
     options.onRun();
     return true;
