@@ -202,7 +202,9 @@ export interface EqLinkOptions {
 
 /** The rehype plugin (after rehype-katex): links every display equation to the first cell after it. */
 export default function rehypeEqlinks(options: EqLinkOptions = {}) {
-  return function transformer(tree: HNode): void {
+  // Typed loosely: any hast root (and the MDX nodes in it) is read through HNode.
+  return function transformer(root: object): void {
+    const tree = root as HNode;
     const marks = landmarks(tree);
     let linked = 0;
     marks.forEach((mark, i) => {
