@@ -3,6 +3,7 @@
 // Every test opens a fresh browser context (empty localStorage) and checks that nothing left 127.0.0.1
 // and nothing reached the console as an error. Screenshots go to artifacts/screenshots/.
 import { mkdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { launch, watchedPage, type Watched } from "./browser.ts";
@@ -21,8 +22,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(): Promise<Watched & { cell: (n: number) => Locator }> {
+async function open(before?: (page: Page) => void): Promise<Watched & { cell: (n: number) => Locator }> {
   const watched = await watchedPage(browser);
+  before?.(watched.page);
   await watched.page.goto(PLAYGROUND, { waitUntil: "networkidle" });
   // The toolbar shows once the notebook script has started; if it does not, say what the page reported.
   await watched.page
@@ -67,21 +69,28 @@ async function replaceCode(page: Page, cell: Locator, code: string): Promise<voi
   await page.keyboard.type(code);
 }
 
-it("cells show their build outputs, and controls with accessible names; editor and worker are not loaded", async () => {
-  const w = await open();
-  const scripts: string[] = [];
-  w.page.on("request", (r) => scripts.push(r.url()));
+it("cells show their build outputs and controls with accessible names; first load stays under 60 KB of JS", async () => {
+  const loaded: Promise<{ url: string; gzip: number }>[] = [];
+  const w = await open((page) =>
+    page.on("response", (r) => {
+      if ((r.headers()["content-type"] ?? "").includes("javascript"))
+        loaded.push(r.body().then((body) => ({ url: r.url(), gzip: gzipSync(body).length })));
+    }),
+  );
   const cells = w.page.locator("[data-cell]");
   expect(await cells.count()).toBe(3);
   expect(await output(w.cell(1)).innerText()).toContain("Matrix (3×2)");
   expect(await output(w.cell(2)).innerText()).toContain("S has shape [3, 2]");
   expect(await output(w.cell(3)).locator("svg").count()).toBeGreaterThan(0);
   for (const name of ["Run", "Run all above", "Stop", "Reset"]) {
-    await expect.poll(() => button(w.cell(2), name).count()).toBe(1);
+    expect(await button(w.cell(2), name).count()).toBe(1);
   }
   expect(await button(w.cell(2), "Stop").isDisabled()).toBe(true);
-  const loaded = await w.page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
-  expect([...loaded, ...scripts].filter((u) => /\/(editor|worker|runtime)[.-]/.test(u))).toEqual([]);
+  // Before any interaction: the small entry only; the editor, renderer and worker wait for an edit or a run.
+  const scripts = await Promise.all(loaded);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((s) => /\/(editor|worker|runtime)[.-]/.test(s.url))).toEqual([]);
+  expect(scripts.reduce((sum, s) => sum + s.gzip, 0)).toBeLessThanOrEqual(60 * 1024);
   await w.page.screenshot({ path: `${SHOTS}/cells-initial.png`, fullPage: true });
   expectClean(w);
   await w.page.close();

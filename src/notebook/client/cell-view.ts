@@ -150,6 +150,7 @@ export function showNotice(
     b.textContent = label;
     b.addEventListener("click", () => {
       remove();
+      view.buttons.run.focus(); // the focused button is gone: keep the keyboard in the cell
       run();
     });
     notice.append(b);
