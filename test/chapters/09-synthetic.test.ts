@@ -80,6 +80,8 @@ describe("09-synthetic: the moons network", () => {
       snapshots: { epoch: number; squares: Square[] }[];
     };
     expect(snapshots.map((s) => s.epoch)).toEqual([0, 10, 30, 100, 500]);
+    // Runs of one class merged along each grid row: fewer than 200 rectangles for the 60 × 60 grid.
+    for (const { squares } of snapshots) expect(squares.length).toBeLessThan(200);
     const first = JSON.stringify(snapshots[0]!.squares);
     expect(JSON.stringify(snapshots.at(-1)!.squares)).not.toBe(first);
     expectGolden(chartOf("snapshots.flatMap"), "09-snapshots");

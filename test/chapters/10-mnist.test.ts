@@ -173,6 +173,13 @@ describe("10-mnist: the first layer's weights", () => {
     expect(blankChange).toBe(0);
   });
 
+  it("the initial weights are He-uniform: within ±√(6/784) ≈ ±0.087", async () => {
+    const { W1before } = (await run.read("W1before")) as { W1before: Matrix };
+    const limit = Math.sqrt(6 / 784);
+    expect(limit.toFixed(3)).toBe("0.087");
+    expect(W1before.data.every((w) => Math.abs(w) <= limit)).toBe(true);
+  });
+
   it("draws four columns of W₁ and their changes as 28×28 images", () => {
     const markup = chartOf("const pictures = [");
     for (const j of [0, 1, 2, 3]) {
