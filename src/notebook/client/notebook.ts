@@ -298,6 +298,10 @@ export class Notebook {
     view.buttons.reset.addEventListener("click", () => void this.reset(i));
     view.buttons.edit.addEventListener("click", () => void this.edit(i));
     if (i === 0) view.buttons["run-above"].hidden = true; // nothing above the first cell
+    // A pointer on Run (or the keyboard on it) means a run is coming: start the worker now, not on the click.
+    for (const b of [view.buttons.run, view.buttons["run-above"]]) {
+      for (const type of ["pointerenter", "focus"]) b.addEventListener(type, () => void this.#loadSession());
+    }
     // The static block opens the editor where it was clicked (unless the reader was selecting text to copy).
     view.code.addEventListener("click", (event) => {
       if (cell.editor) return;
