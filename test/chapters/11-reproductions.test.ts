@@ -39,7 +39,7 @@ interface Scope {
   moonsAccuracy: number;
   oneBy16: unknown;
   rows16: EpochRow[];
-  curve16: { seen: number; loss: number }[];
+  curve16: { thousands: number; loss: number }[];
   deep: unknown;
   rowsDeep: EpochRow[];
   deepGradients: { layer: number; meanAbsDelta: number; meanAbsdW: number }[];
@@ -189,9 +189,11 @@ describe("chapter 11: reproductions", () => {
     expectGolden("11-dense-loss.svg", chartOf(runOf("Plot.lineY(denseHistory.loss")));
   });
 
-  it("other draws of ten points are not all separable by one layer", () => {
+  it("on two of six other draws, one layer gets one or two of the ten points wrong", () => {
     expect(scope.seedAccuracies.find((s) => s.seed === 0)?.trainingAccuracy).toBe(1);
-    expect(scope.seedAccuracies.some((s) => s.trainingAccuracy < 1)).toBe(true);
+    const short = scope.seedAccuracies.filter((s) => s.trainingAccuracy < 1);
+    expect(short).toHaveLength(2);
+    for (const s of short) expect(s.trainingAccuracy).toBeGreaterThanOrEqual(0.8);
   });
 
   it("the MLP class prints its loss every 100 epochs, falling, and classifies the blobs", () => {
@@ -218,6 +220,7 @@ describe("chapter 11: reproductions", () => {
     expect(scope.curve16.length).toBeGreaterThanOrEqual(10);
     expect(last(scope.curve16).loss).toBeLessThan(scope.curve16[0]!.loss);
     expect(last(scope.rows16).testAccuracy).toBeLessThan(0.2); // "barely above chance"
+    expect(textOf(runOf("digits16")).trim().split("\n").at(-1)).toMatch(/test images: \d$/); // one digit
   });
 
   it("four sigmoid layers live: the loss falls, but the subset's 100 steps leave it at chance", () => {
