@@ -12,7 +12,10 @@ import remarkMath from "remark-math";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { runCells, type CellRun } from "./node-runner.ts";
+import { createNodeKernel, runCells, type CellRun } from "./node-runner.ts";
+
+/** Longer than any cell runs at build, and below setTimeout's 2³¹ ms limit. */
+const BAKE_THROTTLE_MS = 1_000_000_000;
 import type { Output } from "./protocol.ts";
 
 export const CELL_OPTIONS = ["norun", "hide"] as const;
@@ -136,7 +139,12 @@ export async function runChapter(
   }
   const runs = await runCells(
     cells.map((c) => c.code),
-    { chapter, skip: (i) => cells[i]!.options.includes("norun") },
+    {
+      chapter,
+      skip: (i) => cells[i]!.options.includes("norun"),
+      // Only a display's last view is baked, so the build renders live charts once, at the end of the cell.
+      kernel: createNodeKernel({ throttleMs: BAKE_THROTTLE_MS }),
+    },
   );
   if (file && cacheDir !== false) {
     mkdirSync(cacheDir, { recursive: true });
