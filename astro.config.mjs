@@ -33,7 +33,23 @@ export default defineConfig({
   security: { csp: contentSecurityPolicy() },
   build: { inlineStylesheets: "never" },
   vite: {
-    optimizeDeps: { include: ["sucrase"] },
+    // Packages the dev server would otherwise discover only on a reader's first edit or run (the editor, the
+    // worker's transpiler and Plot's DOM), answering 504 "Outdated Optimize Dep" while it re-bundles.
+    optimizeDeps: {
+      include: [
+        "sucrase",
+        "acorn",
+        "linkedom",
+        "@observablehq/plot",
+        "@codemirror/autocomplete",
+        "@codemirror/commands",
+        "@codemirror/lang-javascript",
+        "@codemirror/language",
+        "@codemirror/state",
+        "@codemirror/view",
+        "@lezer/highlight",
+      ],
+    },
     // The notebook worker (src/notebook/worker.ts) is an ES module, so the modules a cell imports (the
     // library, Plot, linkedom) are separate chunks loaded on a cell's first import, not at worker start.
     worker: { format: "es" },
