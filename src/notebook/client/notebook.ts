@@ -303,15 +303,17 @@ export class Notebook {
       for (const type of ["pointerenter", "focus"]) b.addEventListener(type, () => void this.#loadSession());
     }
     // The static block opens the editor where it was clicked (unless the reader was selecting text to copy).
+    // Events from inside the editor come from its shadow host; the static (or plain) block is a <pre>.
+    const onBlock = (event: Event): boolean => (event.target as Element).closest?.("pre") !== null;
     view.code.addEventListener("click", (event) => {
-      if (cell.editor) return;
+      if (!onBlock(event)) return;
       if (!(view.code.ownerDocument.getSelection()?.isCollapsed ?? true)) return;
       const block = view.code.querySelector("pre");
       const cursor = block ? caretOffset(block, event.clientX, event.clientY) : undefined;
       void this.edit(i, cursor === undefined ? {} : { cursor });
     });
     view.code.addEventListener("keydown", (event) => {
-      if (cell.editor || event.key !== "Enter") return;
+      if (!onBlock(event) || event.key !== "Enter") return;
       event.preventDefault();
       if (event.shiftKey) this.run(i);
       else void this.edit(i);
