@@ -1,39 +1,39 @@
-// A·B and AᵀB with the inner loop in WebAssembly SIMD (wasm-accumulate.ts), about twice as fast as the
-// TypeScript loop and equal to it bit for bit. The lists of nonzeros are made by the same TypeScript as in
-// kernels.ts, written straight into the module's memory; B is copied in and C copied out for each product.
+// A·B and AᵀB with the inner loop in WebAssembly SIMD (wasm-accumulate.ts): about twice as fast as the
+// TypeScript loop and equal to it bit for bit. The lists of nonzeros come from kernels.ts; B and the lists
+// are copied into the module's memory and C is copied out, for each product (or block of rows).
 // Where WebAssembly SIMD is missing, wasmKernels is null and matmul.ts keeps the TypeScript kernels.
 
-import { BLOCK_ROWS, nonzerosByColumn, nonzerosByRow, nonzerosOf, type Terms } from "./kernels.ts";
+import { columnLists, forEachRowBlock, type Terms } from "./kernels.ts";
 import { accumulateRowsWasm } from "./wasm-accumulate.ts";
 
 type Accumulate = (
   c: number,
   b: number,
-  offsets: number,
+  index: number,
   values: number,
   starts: number,
   rows: number,
   p: number,
 ) => void;
 
-/** Where B, C and the lists live in the module's memory for one product (byte addresses), with views. */
+/** Where B, C and the lists live in the module's memory (byte addresses), with views onto them. */
 interface Layout {
-  size: [nB: number, nC: number, count: number, rows: number];
+  size: [nB: number, nC: number, capacity: number, lists: number];
   B: Float64Array;
   C: Float64Array;
   terms: Terms;
-  at: { b: number; c: number; offsets: number; values: number; starts: number };
+  at: { b: number; c: number; index: number; values: number; starts: number };
 }
 
 function instantiate(): { memory: WebAssembly.Memory; accumulate: Accumulate } | null {
   try {
     if (typeof WebAssembly !== "object" || !WebAssembly.validate(accumulateRowsWasm)) return null;
     const memory = new WebAssembly.Memory({ initial: 1 });
-    const module = new WebAssembly.Module(accumulateRowsWasm); // 1 KB: fine to compile synchronously
+    const module = new WebAssembly.Module(accumulateRowsWasm); // under 1 KB: fine to compile synchronously
     const instance = new WebAssembly.Instance(module, { env: { memory } });
     return { memory, accumulate: instance.exports.accumulateRows as Accumulate };
   } catch {
-    return null;
+    return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
   }
 }
 
@@ -41,65 +41,68 @@ function createWasmKernels() {
   const wasm = instantiate();
   if (!wasm) return null;
   const { memory, accumulate } = wasm;
-  let layouts: Layout[] = []; // the last few, reused while their shapes repeat (a training loop's do)
+  let layouts: Layout[] = []; // the last few, reused while their sizes repeat (a training loop's do)
 
-  /** Room for B (nB doubles), C (nC), `count` terms and `rows` rows, growing the memory if needed. */
-  function layout(nB: number, nC: number, count: number, rows: number): Layout {
+  /** Room for B (nB doubles) at address 0, C (nC), and `lists` lists of `count` terms in all. */
+  function layout(nB: number, nC: number, count: number, lists: number): Layout {
+    const capacity = 2 ** Math.ceil(Math.log2(Math.max(1024, count))); // nearby counts share a layout
     for (const l of layouts) {
       const s = l.size;
-      if (s[0] === nB && s[1] === nC && s[2] === count && s[3] === rows) return l;
+      if (s[0] === nB && s[1] === nC && s[2] === capacity && s[3] === lists) return l;
     }
     const b = 0,
       c = b + 8 * nB,
       values = c + 8 * nC,
-      offsets = values + 8 * count,
-      starts = offsets + 4 * count;
-    const bytes = starts + 4 * (rows + 1);
+      index = values + 8 * capacity,
+      starts = index + 4 * capacity;
+    const bytes = starts + 4 * (lists + 1);
     if (bytes > memory.buffer.byteLength) {
-      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
-      layouts = []; // growing detached the old views
+      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536)); // keeps the contents
+      layouts = []; // but detaches the old views
     }
     const buffer = memory.buffer;
     const made: Layout = {
-      size: [nB, nC, count, rows],
+      size: [nB, nC, capacity, lists],
       B: new Float64Array(buffer, b, nB),
       C: new Float64Array(buffer, c, nC),
       terms: {
-        offsets: new Int32Array(buffer, offsets, count),
-        values: new Float64Array(buffer, values, count),
-        starts: new Int32Array(buffer, starts, rows + 1),
+        index: new Int32Array(buffer, index, capacity),
+        values: new Float64Array(buffer, values, capacity),
+        starts: new Int32Array(buffer, starts, lists + 1),
       },
-      at: { b, c, offsets, values, starts },
+      at: { b, c, index, values, starts },
     };
     layouts = [made, ...layouts.slice(0, 7)];
     return made;
   }
 
-  const run = (l: Layout, rows: number, p: number): void =>
-    accumulate(l.at.c, l.at.b, l.at.offsets, l.at.values, l.at.starts, rows, p);
+  /** C_r = Σ_t values[t]·B_{index[t]} for the `count` lists, in the module: C comes back in l.C. */
+  function accumulateRows(l: Layout, lists: Terms, count: number, p: number): void {
+    const terms = lists.starts[count]!;
+    l.terms.index.set(lists.index.subarray(0, terms));
+    l.terms.values.set(lists.values.subarray(0, terms));
+    l.terms.starts.set(lists.starts.subarray(0, count + 1));
+    accumulate(l.at.c, l.at.b, l.at.index, l.at.values, l.at.starts, count, p);
+  }
 
   return {
     /** C (m×p) = A (m×n)·B (n×p). */
     gemmNN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
-      const block = Math.min(m, BLOCK_ROWS);
-      const l = layout(B.length, block * p, block * n, block);
-      l.B.set(B);
-      for (let i0 = 0; i0 < m; i0 += block) {
-        const i1 = Math.min(m, i0 + block);
-        nonzerosByRow(A, i0, i1, n, p, l.terms);
-        run(l, i1 - i0, p);
-        C.set(i1 - i0 === block ? l.C : l.C.subarray(0, (i1 - i0) * p), i0 * p);
-      }
+      forEachRowBlock(A, m, n, (i0, i1, lists) => {
+        const rows = i1 - i0;
+        const l = layout(B.length, rows * p, lists.starts[rows]!, rows);
+        if (i0 === 0) l.B.set(B); // B sits at address 0 in every layout: once is enough
+        accumulateRows(l, lists, rows, p);
+        C.set(l.C, i0 * p);
+      });
     },
 
     /** C (n×p) = AᵀB, with A (m×n) and B (m×p). */
     gemmTN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
-      const rows = nonzerosOf(A, m, n);
-      // Room for a power of two of terms: batches whose nonzeros differ a little share one layout.
-      const l = layout(B.length, n * p, 2 ** Math.ceil(Math.log2(Math.max(1024, rows.starts[m]!))), n);
+      const lists = columnLists(A, m, n);
+      const l = layout(B.length, n * p, lists.starts[n]!, n);
       l.B.set(B);
-      nonzerosByColumn(rows, m, n, p, l.terms);
-      run(l, n, p);
+      accumulateRows(l, lists, n, p);
       C.set(l.C);
     },
   };

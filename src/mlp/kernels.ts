@@ -3,9 +3,9 @@
 //
 // Both products are "sparse left operand × dense right operand": each row r of C is a sum of rows of B,
 // weighted by the nonzeros of A that row r picks. So the work splits in two:
-// 1. List, for each row of C, the nonzeros of A it needs (value, and where the row of B starts), in the
-//    order the plain loop would add them: nonzerosByRow for A·B, nonzerosByColumn for AᵀB.
-// 2. accumulateRows: C_r = Σ_t values[t]·B[offsets[t] …], four terms per pass over the row.
+// 1. List, for each row of C, the nonzeros of A it needs (the value, and which row of B it scales), in the
+//    order the plain loop adds them: nonzerosByRow for A·B, nonzerosByColumn for AᵀB.
+// 2. accumulateRows: C_r = Σ_t values[t]·B_{index[t]}, four terms per pass over the row.
 //
 // Why this is fast, and why it still gives the plain loops' numbers bit for bit:
 // - Exact zeros of A are skipped (MNIST pixels are ~81% zeros). Adding 0·b to a sum leaves it unchanged,
@@ -13,116 +13,93 @@
 // - C[j] = C[j] + a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j] loads and stores C once for four products, and
 //   JavaScript adds left to right, so every sum is built term by term in the plain loop's order.
 // - No allocation: the lists live in scratch arrays that grow once and are reused.
+// - A backward pass reads X twice (X·W₁, then Xᵀ·δ₁); sharingNonzeros lets it list X's nonzeros once.
 // kernels-wasm.ts runs step 2 as WebAssembly SIMD, two columns at a time, with the same arithmetic.
 
-/** For each row r of C: terms starts[r] … starts[r+1]−1, each a value of A and an offset into B. */
+/** Lists of terms: list r holds entries starts[r] … starts[r+1]−1, each a value of A and an index into B. */
 export interface Terms {
-  offsets: Int32Array;
+  index: Int32Array;
   values: Float64Array;
   starts: Int32Array;
 }
 
-let scratch: Terms = { offsets: new Int32Array(0), values: new Float64Array(0), starts: new Int32Array(0) };
+const empty = (): Terms => ({
+  index: new Int32Array(0),
+  values: new Float64Array(0),
+  starts: new Int32Array(1),
+});
 
-/** The TypeScript scratch lists, grown to hold `terms` terms for `rows` rows. */
-function reserve(terms: number, rows: number): Terms {
-  if (scratch.values.length < terms) {
-    scratch = { ...scratch, offsets: new Int32Array(terms), values: new Float64Array(terms) };
+/** `terms` with room for `size` entries (keeping the first `keep`) and `lists` lists. */
+function grow(terms: Terms, size: number, lists: number, keep = 0): Terms {
+  if (terms.values.length >= size && terms.starts.length >= lists + 1) return terms;
+  let { index, values, starts } = terms;
+  if (values.length < size) {
+    const capacity = Math.max(size, 2 * values.length);
+    [index, values] = [new Int32Array(capacity), new Float64Array(capacity)];
+    index.set(terms.index.subarray(0, keep));
+    values.set(terms.values.subarray(0, keep));
   }
-  if (scratch.starts.length < rows + 1) scratch = { ...scratch, starts: new Int32Array(rows + 1) };
-  return scratch;
+  if (starts.length < lists + 1) starts = new Int32Array(lists + 1);
+  return { index, values, starts };
 }
 
 /**
- * For C = A·B, A (m×n), B (n×p), rows i0 … i1−1 of C: row i needs A_ik·(row k of B) for each nonzero A_ik,
- * k ascending. The rows are numbered from 0 in `out`.
+ * The nonzeros of rows i0 … i1−1 of A (m×n), row by row: list i − i0 holds A_ik with index k, k ascending.
+ * For C = A·B, row i of C = Σ_k A_ik·B_k over them. Written into `into`, or into larger arrays it returns.
  */
-export function nonzerosByRow(
-  A: Float64Array,
-  i0: number,
-  i1: number,
-  n: number,
-  p: number,
-  out: Terms,
-): void {
-  const { offsets, values, starts } = out;
+export function nonzerosByRow(A: Float64Array, i0: number, i1: number, n: number, into: Terms): Terms {
+  let byRow = grow(into, 0, i1 - i0);
   let t = 0;
   for (let i = i0; i < i1; i++) {
+    if (byRow.values.length < t + n) byRow = grow(byRow, t + n, i1 - i0, t);
+    const { index, values, starts } = byRow;
     starts[i - i0] = t;
     for (let k = 0, a0 = i * n; k < n; k++) {
       const a = A[a0 + k]!;
       if (a !== 0) {
-        offsets[t] = k * p;
+        index[t] = k;
         values[t++] = a;
       }
     }
   }
-  starts[i1 - i0] = t;
-}
-
-let rowsOfA: Terms = { offsets: new Int32Array(0), values: new Float64Array(0), starts: new Int32Array(0) };
-
-/**
- * All nonzeros of A (m×n), row by row: starts[i] … starts[i+1]−1 hold row i's, with their column k in
- * offsets (nonzerosByRow with p = 1). The scratch grows as needed, so its size follows the nonzeros.
- */
-export function nonzerosOf(A: Float64Array, m: number, n: number): Terms {
-  if (rowsOfA.starts.length < m + 1) rowsOfA = { ...rowsOfA, starts: new Int32Array(m + 1) };
-  let t = 0;
-  for (let i = 0; i < m; i++) {
-    if (rowsOfA.values.length < t + n) {
-      const size = Math.max(2 * rowsOfA.values.length, t + n);
-      const grown = { offsets: new Int32Array(size), values: new Float64Array(size), starts: rowsOfA.starts };
-      grown.offsets.set(rowsOfA.offsets.subarray(0, t));
-      grown.values.set(rowsOfA.values.subarray(0, t));
-      rowsOfA = grown;
-    }
-    const { offsets, values, starts } = rowsOfA;
-    starts[i] = t;
-    for (let k = 0, a0 = i * n; k < n; k++) {
-      const a = A[a0 + k]!;
-      if (a !== 0) {
-        offsets[t] = k;
-        values[t++] = a;
-      }
-    }
-  }
-  rowsOfA.starts[m] = t;
-  return rowsOfA;
+  byRow.starts[i1 - i0] = t;
+  return byRow;
 }
 
 /**
- * For C = AᵀB, A (m×n), B (m×p): row k of C needs A_ik·(row i of B) for each nonzero A_ik, i ascending,
- * regrouped from nonzerosOf(A)'s lists (which hold far fewer entries than A when A is mostly zeros).
+ * The same nonzeros regrouped column by column: list k holds A_ik with index i, i ascending. For C = AᵀB,
+ * row k of C = Σ_i A_ik·B_i over them. Reads nonzerosByRow's lists for all m rows, not A itself.
  */
-export function nonzerosByColumn(rows: Terms, m: number, n: number, p: number, out: Terms): void {
-  const { offsets: column, values: value, starts: rowStart } = rows;
-  const { offsets, values, starts } = out;
+export function nonzerosByColumn(rows: Terms, m: number, n: number, into: Terms): Terms {
+  const { index: column, values: value, starts: rowStart } = rows;
+  const byColumn = grow(into, rowStart[m]!, n);
+  const { index, values, starts } = byColumn;
   starts.fill(0, 0, n + 1);
   for (let t = 0; t < rowStart[m]!; t++) starts[column[t]! + 1]!++; // count per column
   for (let k = 0; k < n; k++) starts[k + 1]! += starts[k]!; // counts → where each column's list starts
   for (let i = 0; i < m; i++) {
     for (let t = rowStart[i]!; t < rowStart[i + 1]!; t++) {
       const next = starts[column[t]!]!++; // the next free place in that column's list
-      offsets[next] = i * p;
+      index[next] = i;
       values[next] = value[t]!;
     }
   }
   for (let k = n; k > 0; k--) starts[k] = starts[k - 1]!; // each start moved to the next list's: undo
   starts[0] = 0;
+  return byColumn;
 }
 
-/** C_r = Σ_t values[t]·B[offsets[t] … +p] for `rows` rows of C (p columns) from row r0, terms in order. */
+/** C_{r0+r} = Σ_t values[t]·B_{index[t]} (rows of p values) for each of the first `count` lists, in order. */
 export function accumulateRows(
   C: Float64Array,
   r0: number,
   B: Float64Array,
   p: number,
-  rows: number,
-  terms: Terms,
+  lists: Terms,
+  count: number,
 ): void {
-  const { offsets, values, starts } = terms;
-  for (let r = 0; r < rows; r++) {
+  const { index, values, starts } = lists;
+  for (let r = 0; r < count; r++) {
     const c0 = (r0 + r) * p,
       cEnd = c0 + p,
       t1 = starts[r + 1]!;
@@ -133,24 +110,76 @@ export function accumulateRows(
         v1 = values[t + 1]!,
         v2 = values[t + 2]!,
         v3 = values[t + 3]!;
-      const d0 = offsets[t]! - c0,
-        d1 = offsets[t + 1]! - c0,
-        d2 = offsets[t + 2]! - c0,
-        d3 = offsets[t + 3]! - c0;
+      const d0 = index[t]! * p - c0, // B_k[j − c0] is B[d + j]
+        d1 = index[t + 1]! * p - c0,
+        d2 = index[t + 2]! * p - c0,
+        d3 = index[t + 3]! * p - c0;
       for (let j = c0; j < cEnd; j++) {
         C[j] = C[j]! + v0 * B[d0 + j]! + v1 * B[d1 + j]! + v2 * B[d2 + j]! + v3 * B[d3 + j]!;
       }
     }
     for (; t < t1; t++) {
       const v = values[t]!,
-        d = offsets[t]! - c0;
+        d = index[t]! * p - c0;
       for (let j = c0; j < cEnd; j++) C[j] = C[j]! + v * B[d + j]!;
     }
   }
 }
 
-/** Rows of A·B done per pass, so the lists of nonzeros stay small (and in cache) for any m. */
+// ---- which lists a product uses -----------------------------------------------------------------------
+
+// Scratch lists, reused from call to call: for a block of rows, for columns, for a shared A.
+let blockLists = empty();
+let columnScratch = empty();
+let sharedLists = empty();
+let shared: { A: Float64Array; m: number; n: number; rows: Terms } | null = null;
+
+/**
+ * Runs f with the nonzeros of A (m×n) listed once, for every product in f whose left operand is this A.
+ * A must not change while f runs (a backward pass does not change its X).
+ */
+export function sharingNonzeros<T>(A: Float64Array, m: number, n: number, f: () => T): T {
+  const outer = shared;
+  const rows = nonzerosByRow(A, 0, m, n, outer ? empty() : sharedLists); // nested: its own lists
+  if (!outer) sharedLists = rows;
+  shared = { A, m, n, rows };
+  try {
+    return f();
+  } finally {
+    shared = outer;
+  }
+}
+
+const sharedFor = (A: Float64Array, m: number, n: number): Terms | null =>
+  shared !== null && shared.A === A && shared.m === m && shared.n === n ? shared.rows : null;
+
+/** Rows of A·B listed per pass when not shared, so the lists stay small (and in cache) for any m. */
 export const BLOCK_ROWS = 128;
+
+/** Calls visit(i0, i1, lists) for blocks of rows of A (m×n) that together cover it, lists numbered from i0. */
+export function forEachRowBlock(
+  A: Float64Array,
+  m: number,
+  n: number,
+  visit: (i0: number, i1: number, lists: Terms) => void,
+): void {
+  const rows = sharedFor(A, m, n);
+  if (rows) return visit(0, m, rows);
+  for (let i0 = 0; i0 < m; i0 += BLOCK_ROWS) {
+    const i1 = Math.min(m, i0 + BLOCK_ROWS);
+    blockLists = nonzerosByRow(A, i0, i1, n, blockLists);
+    visit(i0, i1, blockLists);
+  }
+}
+
+/** The lists for AᵀB, A (m×n): one per column of A. */
+export function columnLists(A: Float64Array, m: number, n: number): Terms {
+  let rows = sharedFor(A, m, n);
+  if (!rows) rows = blockLists = nonzerosByRow(A, 0, m, n, blockLists);
+  return (columnScratch = nonzerosByColumn(rows, m, n, columnScratch));
+}
+
+// ---- the products -----------------------------------------------------------------------------------
 
 /** C (m×p) = A (m×n)·B (n×p). */
 export function gemmNN(
@@ -161,12 +190,7 @@ export function gemmNN(
   n: number,
   p: number,
 ): void {
-  const terms = reserve(Math.min(m, BLOCK_ROWS) * n, BLOCK_ROWS);
-  for (let i0 = 0; i0 < m; i0 += BLOCK_ROWS) {
-    const i1 = Math.min(m, i0 + BLOCK_ROWS);
-    nonzerosByRow(A, i0, i1, n, p, terms);
-    accumulateRows(C, i0, B, p, i1 - i0, terms);
-  }
+  forEachRowBlock(A, m, n, (i0, i1, lists) => accumulateRows(C, i0, B, p, lists, i1 - i0));
 }
 
 /** C (n×p) = AᵀB, with A (m×n) and B (m×p). */
@@ -178,10 +202,7 @@ export function gemmTN(
   n: number,
   p: number,
 ): void {
-  const rows = nonzerosOf(A, m, n);
-  const terms = reserve(rows.starts[m]!, n);
-  nonzerosByColumn(rows, m, n, p, terms);
-  accumulateRows(C, 0, B, p, n, terms);
+  accumulateRows(C, 0, B, p, columnLists(A, m, n), n);
 }
 
 /** C (m×p) = A (m×n)·Bᵀ, with B (p×n): each entry is the dot product of a row of A and a row of B. */

@@ -2,7 +2,7 @@
 // twice: a plain triple loop that reads like the equation, and a fast form (kernels.ts) that gives the
 // same numbers bit for bit without forming a transpose. The *Into forms write into a matrix you keep.
 
-import { gemmNN, gemmNT, gemmTN } from "./kernels.ts";
+import { gemmNN, gemmNT, gemmTN, sharingNonzeros } from "./kernels.ts";
 import { wasmKernels } from "./kernels-wasm.ts";
 import { Matrix, checkOut, shapeOf } from "./matrix.ts";
 
@@ -27,6 +27,14 @@ export function useKernels(name: KernelName): void {
 
 export function kernelsInUse(): KernelName {
   return kernels === typescriptKernels ? "typescript" : "wasm";
+}
+
+/**
+ * Runs f, listing the nonzeros of A once for all the products in f that have A on the left (A·B, AᵀB).
+ * A must not change while f runs. The numbers are the same; a backward pass saves one scan of X.
+ */
+export function withNonzerosOf<T>(A: Matrix, f: () => T): T {
+  return sharingNonzeros(A.data, A.rows, A.cols, f);
 }
 
 function checkInner(op: string, left: string, right: string, a: number, b: number): void {

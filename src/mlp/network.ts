@@ -11,6 +11,7 @@ import {
   softmaxCrossEntropyDeltaInto,
   type LossName,
 } from "./losses.ts";
+import { withNonzerosOf } from "./matmul.ts";
 import { Matrix, argmaxRows, shapeOf } from "./matrix.ts";
 import {
   checkSizes,
@@ -75,6 +76,10 @@ export class MLP {
   backward(X: Matrix, Y: Matrix, workspace?: Workspace): Gradients {
     const ws = this.checkX("backward", X, workspace);
     this.checkY("backward", X, Y);
+    return withNonzerosOf(X, () => this.backwardPass(X, Y, ws)); // X·W_0 and Xᵀ·δ_0 both read X's nonzeros
+  }
+
+  private backwardPass(X: Matrix, Y: Matrix, ws: Workspace): Gradients {
     this.forward(X, ws);
     const L = this.layers.length - 1;
     const top = this.layers[L]!;

@@ -4,12 +4,12 @@
 // lane adds the same products in the same order as the TypeScript loop (WebAssembly rounds every f64
 // multiply and add, with no fused multiply-add), so the numbers are identical, bit for bit.
 //
-// accumulateRows(c, b, offsets, values, starts, rows, p) takes byte addresses in the imported memory;
-// offsets hold element offsets into B (k·p) and starts the first term of each row, as kernels.ts's Terms.
+// accumulateRows(c, b, index, values, starts, rows, p) takes byte addresses in the imported memory of
+// kernels.ts's Terms: for each row of C, its terms' values of A and the rows of B they scale.
 
 import { assembleModule } from "./wat.ts";
 
-const params = ["$c", "$b", "$offsets", "$values", "$starts", "$rows", "$p"].map(
+const params = ["$c", "$b", "$index", "$values", "$starts", "$rows", "$p"].map(
   (n) => [n, "i32"] as [string, "i32"],
 );
 const locals: [string, "i32" | "f64" | "v128"][] = [
@@ -21,10 +21,10 @@ const locals: [string, "i32" | "f64" | "v128"][] = [
   ]) as [string, "i32" | "f64" | "v128"][]),
 ];
 
-/** $Bg ← b + 8·offsets[t + g];  $ag ← values[t + g];  $vg ← ($ag, $ag). */
+/** $Bg ← b + 8·p·index[t + g] (the row of B);  $ag ← values[t + g];  $vg ← ($ag, $ag). */
 const loadTerm = (g: number) => `
-  local.get $b  local.get $offsets  local.get $t  i32.const ${g}  i32.add  i32.const 2  i32.shl  i32.add
-  i32.load  i32.const 3  i32.shl  i32.add  local.set $B${g}
+  local.get $b  local.get $index  local.get $t  i32.const ${g}  i32.add  i32.const 2  i32.shl  i32.add
+  i32.load  local.get $pBytes  i32.mul  i32.add  local.set $B${g}
   local.get $values  local.get $t  i32.const ${g}  i32.add  i32.const 3  i32.shl  i32.add
   f64.load  local.set $a${g}
   local.get $a${g}  f64x2.splat  local.set $v${g}`;

@@ -9,6 +9,8 @@ import {
   matmulPlain,
   matmulTransA,
   useKernels,
+  withNonzerosOf,
+  type KernelName,
 } from "../../src/mlp/index.ts";
 import { bitDifference, randomMatrix } from "./helpers.ts";
 
@@ -93,6 +95,32 @@ describe("the TypeScript kernels", () => {
     const B = Matrix.from([[Infinity], [2]]);
     expect(matmulPlain(A, B).data[0]).toBeNaN(); // 0·∞ = NaN in the plain sum
     expect(matmul(A, B).data[0]).toBe(2); // the zero of A is skipped
+  });
+});
+
+describe.each(["typescript", "wasm"] as KernelName[])("withNonzerosOf with the %s kernels", (kernels) => {
+  it("withNonzerosOf(A, f): products on A inside f equal those outside; other products are untouched", () => {
+    const initial = kernelsInUse();
+    useKernels(kernels);
+    try {
+      const rng = new Rng(40);
+      const A = randomMatrix(rng, 2 * BLOCK_ROWS + 3, 30, 0.8); // more rows than one block
+      const other = randomMatrix(rng, A.rows, 30, 0.5);
+      const B = randomMatrix(rng, 30, 7);
+      const D = randomMatrix(rng, A.rows, 5);
+      const outside = [matmul(A, B), matmulTransA(A, D), matmul(other, B), matmulTransA(other, D)];
+      const inside = withNonzerosOf(A, () => [
+        matmul(A, B),
+        matmulTransA(A, D),
+        matmul(other, B),
+        withNonzerosOf(other, () => matmulTransA(other, D)), // nested
+        matmulTransA(A, D),
+      ]);
+      [0, 1, 2, 3].forEach((q) => expect(bitDifference(inside[q]!.data, outside[q]!.data)).toBe("identical"));
+      expect(bitDifference(inside[4]!.data, outside[1]!.data)).toBe("identical");
+    } finally {
+      useKernels(initial);
+    }
   });
 });
 
