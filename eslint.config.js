@@ -4,7 +4,17 @@ import astro from "eslint-plugin-astro";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", ".astro/", "node_modules/", "public/", "artifacts/", "test/fixtures/", "test/notebook/golden/"] },
+  {
+    ignores: [
+      "dist/",
+      ".astro/",
+      "node_modules/",
+      "public/",
+      "artifacts/",
+      "test/fixtures/",
+      "test/notebook/golden/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
@@ -18,7 +28,10 @@ export default tseslint.config(
     // The library must run unchanged in Node and browsers, with seeded randomness only.
     files: ["src/mlp/**/*.ts", "src/data/**/*.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "Math", property: "random", message: "Use a seeded Rng." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "Math", property: "random", message: "Use a seeded Rng." },
+      ],
     },
   },
 );

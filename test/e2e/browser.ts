@@ -29,13 +29,17 @@ export interface Watched {
   errors: string[];
 }
 
-export async function watchedPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Watched> {
+export async function watchedPage(
+  browser: Browser,
+  viewport = { width: 1280, height: 900 },
+): Promise<Watched> {
   const page = await browser.newPage({ viewport });
   const offsite: string[] = [];
   const errors: string[] = [];
   page.on("request", (req) => {
     const url = new URL(req.url());
-    if (!["data:", "blob:", "about:"].includes(url.protocol) && url.hostname !== "127.0.0.1") offsite.push(req.url());
+    if (!["data:", "blob:", "about:"].includes(url.protocol) && url.hostname !== "127.0.0.1")
+      offsite.push(req.url());
   });
   page.on("console", (msg) => {
     if (msg.type() === "error") errors.push(msg.text());
