@@ -1,0 +1,235 @@
+// What no other tutorial has, on the built chapters: equation ↔ code links, the reader's own CSV, a digit
+// drawn on the pad and read by the network trained in the page, and the trained weights saved as a file and
+// loaded back. The chapters are found by what their HTML holds, not by their names. Screenshots go to
+// artifacts/features/.
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Locator } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, watchedPage, type Watched } from "./browser.ts";
+import { builtPages } from "./site-pages.ts";
+
+const SITE = `${inject("baseUrl")}/`;
+const SHOTS = "artifacts/features";
+/** Long enough for "Use this" to run every cell above it first (training on 5000 MNIST images included). */
+const RUN_TIMEOUT = 240_000;
+const TEST_TIMEOUT = 300_000;
+
+/** The first chapter whose built HTML contains `marker`. */
+function chapterWith(marker: string): string {
+  const page = builtPages().find(
+    (p) => p.chapter && readFileSync(join("dist", p.path, "index.html"), "utf8").includes(marker),
+  );
+  if (!page) throw new Error(`no built chapter contains ${marker}`);
+  return page.path;
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string): Promise<Watched> {
+  const watched = await watchedPage(browser);
+  await watched.page.goto(SITE + path, { waitUntil: "networkidle" });
+  await watched.page.locator("[data-cell-toolbar]:not([hidden])").first().waitFor();
+  return watched;
+}
+
+function expectClean(watched: Watched): void {
+  expect(watched.offsite).toEqual([]);
+  expect(watched.errors).toEqual([]);
+}
+
+/** The first cell after an element: the one a widget runs. */
+const cellAfter = (el: Locator) => el.locator("xpath=following::*[@data-cell][1]");
+
+/** Waits until a cell has run (its status says "Ran in …") with output matching `pattern`. */
+async function ranWith(cell: Locator, pattern: RegExp): Promise<string> {
+  await expect
+    .poll(
+      async () =>
+        `${await cell.locator("[data-cell-status]").textContent()}|${await cell.locator("[data-cell-output]").textContent()}`,
+      {
+        timeout: RUN_TIMEOUT,
+        interval: 250,
+      },
+    )
+    .toMatch(new RegExp(`^Ran in [^|]*\\|[\\s\\S]*${pattern.source}`));
+  return (await cell.locator("[data-cell-output]").textContent()) ?? "";
+}
+
+async function shoot(el: Locator, name: string): Promise<void> {
+  await el.scrollIntoViewIfNeeded();
+  await el.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+describe("equation ↔ code links", () => {
+  it("focusing a symbol marks it and its name in the paired cell; hovering a name in the code marks the symbol", async () => {
+    const watched = await open(chapterWith("data-eq-cell="));
+    const { page } = watched;
+    const equation = page.locator("[data-eq-cell]").first();
+    const cellId = (await equation.getAttribute("data-eq-cell"))!;
+    const cell = page.locator(`[data-cell-id="${cellId}"]`);
+    const buttons = equation.locator('.eq-sym[role="button"]');
+    const first = buttons.first();
+    expect(await first.getAttribute("tabindex")).toBe("0");
+    const name = (await first.getAttribute("data-eq-sym"))!;
+
+    await first.focus();
+    await expect.poll(() => first.evaluate((el) => el.classList.contains("eq-on"))).toBe(true);
+    const inCode = cell.locator(`.eq-code[data-eq-code="${name}"]`);
+    expect(await inCode.count()).toBeGreaterThan(0);
+    expect(await cell.locator(".eq-code.eq-on").count()).toBe(await inCode.count());
+    expect(await cell.locator(`.eq-code.eq-on:not([data-eq-code="${name}"])`).count()).toBe(0);
+    // Not by colour alone: an outline and an underline.
+    const style = await inCode.first().evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { outline: s.outlineStyle, underline: s.textDecorationLine };
+    });
+    expect(style).toEqual({ outline: "solid", underline: "underline" });
+    await shoot(equation, "eqlink-equation-focused");
+
+    // The arrow key moves to the equation's next symbol (one Tab stop per equation).
+    if ((await buttons.count()) > 1) {
+      await page.keyboard.press("ArrowRight");
+      const next = await page.evaluate(() => document.activeElement?.getAttribute("data-eq-sym"));
+      expect(next).toBe(await buttons.nth(1).getAttribute("data-eq-sym"));
+      expect(await buttons.nth(1).getAttribute("tabindex")).toBe("0");
+      expect(await first.getAttribute("tabindex")).toBe("-1");
+    }
+
+    // Enter on a symbol takes the focus to where the cell computes it.
+    await first.focus();
+    await page.keyboard.press("Enter");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { name: el?.dataset.eqCode, cell: el?.closest<HTMLElement>("[data-cell]")?.dataset.cellId };
+    });
+    expect(focused).toEqual({ name, cell: cellId });
+
+    // The other way round: hovering the name in the code marks the symbol in the equation.
+    await page.locator("body").focus();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await inCode.first().hover();
+    await expect
+      .poll(() => equation.locator(`.eq-sym.eq-on[data-eq-sym="${name}"]`).count())
+      .toBeGreaterThan(0);
+    await shoot(cell, "eqlink-code-hovered");
+    expectClean(watched);
+  });
+});
+
+describe("the reader's own CSV", () => {
+  it(
+    "a malformed line is reported by its number in the output of the cell after the widget",
+    async () => {
+      const watched = await open(chapterWith('data-name="csv"'));
+      const widget = watched.page.locator('[data-cell-input][data-name="csv"]');
+      await widget.locator("textarea").fill("x1,x2,label\n0.1,0.2,0\n0.5,0.4,1\n0.3,0.9\n0.8,0.7,1\n");
+      await widget.getByRole("button", { name: "Use this" }).click();
+      const cell = cellAfter(widget);
+      await expect
+        .poll(() => cell.locator("[data-cell-output] .cell-error").textContent(), {
+          timeout: RUN_TIMEOUT,
+          interval: 250,
+        })
+        .toContain("line 4: expected 3 values (x1, x2, label), found 2");
+      expect(await widget.locator("[data-input-status]").textContent()).toBe(
+        "Sent: the cell below runs with it.",
+      );
+      await shoot(cell.locator("[data-cell-output]"), "csv-error");
+      expectClean(watched);
+    },
+    TEST_TIMEOUT,
+  );
+});
+
+describe("the MNIST chapter: digit pad, saving and loading the weights", () => {
+  let watched: Watched;
+
+  beforeAll(async () => {
+    watched = await open(chapterWith('data-name="digit"'));
+  });
+
+  afterAll(async () => {
+    await watched?.page.context().close();
+  });
+
+  it(
+    "a digit drawn with the mouse, then Use this, is read by the network trained in the page",
+    async () => {
+      const { page } = watched;
+      const widget = page.locator('[data-cell-input][data-name="digit"]');
+      const pad = widget.locator("canvas[data-digit-canvas]");
+      await pad.scrollIntoViewIfNeeded();
+      const box = (await pad.boundingBox())!;
+      // A "1": one stroke from top to bottom, slightly slanted.
+      await page.mouse.move(box.x + 0.55 * box.width, box.y + 0.15 * box.height);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 0.47 * box.width, box.y + 0.85 * box.height, { steps: 20 });
+      await page.mouse.up();
+      expect(await widget.locator("[data-input-status]").textContent()).toBe(
+        "Press “Use this” to read this digit.",
+      );
+      const cell = cellAfter(widget);
+      const baked = await cell.locator("[data-cell-output]").innerHTML();
+      await widget.getByRole("button", { name: "Use this" }).click();
+      const text = await ranWith(cell, /the network reads a \d/);
+      expect(await cell.locator("[data-cell-output]").innerHTML()).not.toBe(baked); // the drawing, not test image 0
+      expect(text).toMatch(/the network reads a 1,/);
+      await shoot(widget, "digit-pad");
+      await shoot(cell.locator("[data-cell-output]"), "digit-read");
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "the export cell offers the weights as a file; loading it back gives the same network",
+    async () => {
+      const { page } = watched;
+      const cell = page.locator("[data-cell]").filter({ hasText: "download(" }).first();
+      // At build the file (over 32 kB) is not in the page: the output names it and says to run the cell.
+      expect(await cell.locator("[data-output=download]").textContent()).toMatch(
+        /\.json \([\d.]+ [kM]B\): run this cell to save it$/,
+      );
+      await cell.getByRole("button", { name: "Run", exact: true }).click();
+      const link = cell.locator("[data-output=download] a[download]");
+      await link.waitFor({ timeout: RUN_TIMEOUT });
+      expect(await link.textContent()).toMatch(/^Save [\w-]+\.json \([\d.]+ [kM]B\)$/);
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      const file = await download.path();
+      const saved = JSON.parse(readFileSync(file, "utf8")) as { sizes: number[] };
+      expect(saved.sizes[0]).toBe(784);
+      expect(saved.sizes.at(-1)).toBe(10);
+      await shoot(cell.locator("[data-cell-output]"), "download-link");
+
+      const widget = page.locator('[data-cell-input][data-kind="json"]');
+      await widget.locator("input[type=file]").setInputFiles(file);
+      const next = cellAfter(widget);
+      await ranWith(next, /the same \d+ answers as the one trained above: true/);
+      expect(await widget.locator("[data-input-status]").textContent()).toMatch(
+        /^Loaded .+ \([\d.]+ [kM]B\): the cell below runs with it\.$/,
+      );
+      expect(await widget.locator("textarea").inputValue()).toBe(readFileSync(file, "utf8"));
+
+      // A file whose shapes do not fit is refused by MLP.fromJSON, in the cell's output.
+      await widget.locator("textarea").fill(JSON.stringify({ ...saved, sizes: [784, 3, 10] }));
+      await widget.getByRole("button", { name: "Use this" }).click();
+      await expect
+        .poll(() => next.locator("[data-cell-output] .cell-error").textContent(), {
+          timeout: RUN_TIMEOUT,
+          interval: 250,
+        })
+        .toContain(`W[0] is (784×${saved.sizes[1]}), sizes [784,3,10] need (784×3)`);
+      expectClean(watched);
+    },
+    TEST_TIMEOUT,
+  );
+});
