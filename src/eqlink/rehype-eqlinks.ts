@@ -59,6 +59,23 @@ function leaves(node: HNode): string[] {
   return (node.children ?? []).flatMap(leaves);
 }
 
+/** Every leaf text of a subtree, scripts included. */
+function allLeaves(node: HNode): string[] {
+  if (node.type === "text") return node.value?.trim() ? [node.value.trim()] : [];
+  return (node.children ?? []).flatMap(allLeaves);
+}
+
+/**
+ * The code name of a symbol with scripts: W_1 is W1 (or W_1) when the cell has it, and no link otherwise (W
+ * would be another matrix); W_l, W_{l+1}^⊤ are W.
+ */
+function scriptedName(symbol: string, scripts: string, names: ReadonlySet<string>): string | null {
+  const index = /^\d+/.exec(scripts)?.[0];
+  if (index === undefined) return codeName(symbol, names);
+  const base = codeName(symbol, new Set([...names].map((n) => n.replace(/_?\d+$/, ""))));
+  return base === null ? null : ([`${base}${index}`, `${base}_${index}`].find((n) => names.has(n)) ?? null);
+}
+
 /** A display equation, a heading or a cell, in document order (the equations' insides not entered). */
 type Landmark = { kind: "equation" | "heading" | "cell"; node: HNode };
 
@@ -125,18 +142,20 @@ function targets(html: HNode, names: ReadonlySet<string>): Target[] {
     const only = node.children?.length === 1 ? node.children[0] : undefined;
     if (only?.type === "text") {
       const text = only.value?.trim() ?? "";
-      const code =
-        previous === "∂" || NEVER.has(text) || !hasClass(node, "mord") ? null : codeName(text, names);
+      const skip = previous === "∂" || NEVER.has(text) || !hasClass(node, "mord");
       previous = text;
-      if (!code) return;
+      if (skip) return;
       // A symbol with scripts (W_{l+1}^⊤) is marked whole: its parent holds it and its scripts.
-      const scripted =
-        parent &&
-        hasClass(parent, "mord") &&
-        parent.children?.[0] === node &&
-        parent.children.length === 2 &&
-        hasClass(parent.children[1]!, "msupsub");
-      found.push({ node: scripted ? parent : node, shown: text, code });
+      const scripts =
+        parent && hasClass(parent, "mord") && parent.children?.[0] === node && parent.children.length === 2
+          ? parent.children[1]!
+          : null;
+      const scripted = scripts !== null && hasClass(scripts, "msupsub");
+      const code = scripted
+        ? scriptedName(text, (scripts.children ?? []).flatMap(allLeaves).join(""), names)
+        : codeName(text, names);
+      if (!code) return;
+      found.push({ node: scripted ? parent! : node, shown: text, code });
       return;
     }
     for (const child of node.children ?? []) walk(child, node);

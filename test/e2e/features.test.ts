@@ -117,6 +117,7 @@ describe("equation ↔ code links", () => {
     // The other way round: hovering the name in the code marks the symbol in the equation.
     await page.locator("body").focus();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await cell.scrollIntoViewIfNeeded(); // before hovering: scrolling under the pointer would move the hover
     await inCode.first().hover();
     await expect
       .poll(() => equation.locator(`.eq-sym.eq-on[data-eq-sym="${name}"]`).count())

@@ -75,6 +75,16 @@ describe("rehypeEqlinks()", () => {
     expect(symbols(equations[0]!).map(([name]) => name)).toEqual(["W"]);
   });
 
+  it("reads a numbered symbol as the numbered name (W_1 → W1), and links it to nothing else", async () => {
+    const { equations } = await render(
+      `$$\n(X W_1 + b_1) W_2 + b_2 = X W\n$$\n\n${cell("const W1 = 1, b1 = 2, W2 = 3, b2 = 4;\nconst W = W1 * W2;")}`,
+    );
+    expect(equations[0]!.dataset.eqNames).toBe("W1 b1 W2 b2 W");
+    const alone = await render(`$$\nW_1 + W\n$$\n\n${cell("const W = 1;")}`);
+    expect(symbols(alone.equations[0]!).map(([name]) => name)).toEqual(["W"]);
+    expect(alone.equations[0]!.querySelector(".eq-sym")!.textContent).toBe("W");
+  });
+
   it("spells Greek letters as the code does (δ → delta, η → eta) and reads ∂E/∂W as dW", async () => {
     const { equations } = await render(
       `$$\n\\frac{\\partial E}{\\partial W_l} = A_{l-1}^\\top \\delta_l, \\quad W \\leftarrow W - \\eta \\frac{\\partial E}{\\partial W}\n$$\n\n` +
