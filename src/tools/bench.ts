@@ -41,9 +41,13 @@ const log = (line: string): void => {
   if (!asJson) console.log(line);
 };
 
-/** The baseline's init_checksum for seed 42 (common.py checksum() of W1 and W2), to confirm equal weights. */
+/**
+ * The baseline's init_checksum for seed 42 (common.py checksum() of W1 and W2), to confirm equal weights.
+ * numpy sums pairwise and we sum in order, so the last few digits differ (about 1e-14 relative).
+ */
 const NUMPY_INIT_CHECKSUM: Record<string, [number, number]> = {
   sigmoid: [65.26306767775743, 13.364348685996985],
+  relu: [70.38933652927696, 13.364348685996985],
 };
 
 /** Σ_q a_q·((q mod 7) + 1): the baseline's checksum() of a weight matrix. */
