@@ -63,20 +63,23 @@ function cpuSeconds(): number {
   return (user + system) / 1e6;
 }
 
-/** Seconds per call of f: the best of several rounds of at least `budget` seconds each, after a warm-up. */
+/**
+ * Seconds per call of f, in CPU time (steadier than wall time when other processes share the machine):
+ * the best of several rounds of at least `budget` CPU seconds each, after a warm-up.
+ */
 function timeIt(f: () => void, budget = 0.1, rounds = 5): number {
   for (let w = 0; w < 3; w++) f();
   let best = Infinity;
   for (let r = 0; r < rounds; r++) {
     let calls = 0;
-    const start = performance.now();
+    const start = cpuSeconds();
     let elapsed = 0;
-    while (elapsed < budget * 1000) {
+    while (elapsed < budget) {
       f();
       calls++;
-      elapsed = performance.now() - start;
+      elapsed = cpuSeconds() - start;
     }
-    best = Math.min(best, elapsed / 1000 / calls);
+    best = Math.min(best, elapsed / calls);
   }
   return best;
 }
@@ -196,7 +199,7 @@ log(`MNIST loaded in ${((performance.now() - loadStart) / 1000).toFixed(2)} s`);
 let gflops: Record<string, Record<string, number>> = {};
 if (!args.has("skip-matmul")) {
   gflops = benchProducts(new Matrix(100, 784, data.train.X.data.slice(0, 100 * 784)));
-  log("\nmatrix products, GFLOP/s (2·m·n·p flops per product, one thread, best of 5 rounds):");
+  log("\nmatrix products, GFLOP/s (2·m·n·p flops per product, one thread, CPU time, best of 5 rounds):");
   for (const [name, value] of Object.entries(gflops.dense!)) {
     const onMnist = gflops.mnist![name];
     const mnistNote = onMnist ? `; ${onMnist.toFixed(2)} on an MNIST batch (zeros skipped)` : "";
