@@ -94,8 +94,6 @@ function landmarks(node: HNode, out: Landmark[] = []): Landmark[] {
 
 interface Target {
   node: HNode;
-  /** The symbol as the equation shows it ("δ", "∂E/∂W"). */
-  shown: string;
   code: string;
 }
 
@@ -127,7 +125,7 @@ function targets(html: HNode, names: ReadonlySet<string>): Target[] {
             ? gradientName(symbol!, names)
             : null;
         const whole = parent && hasClass(parent, "mord") ? parent : node;
-        if (code) found.push({ node: whole, shown: `∂${loss}/∂${symbol}`, code });
+        if (code) found.push({ node: whole, code });
         previous = "";
         return;
       }
@@ -135,7 +133,7 @@ function targets(html: HNode, names: ReadonlySet<string>): Target[] {
     if (hasClass(node, "mop")) {
       const word = leaves(node).join("");
       const code = codeName(word, names);
-      if (code) found.push({ node, shown: word, code });
+      if (code) found.push({ node, code });
       previous = word;
       return;
     }
@@ -155,7 +153,7 @@ function targets(html: HNode, names: ReadonlySet<string>): Target[] {
         ? scriptedName(text, (scripts.children ?? []).flatMap(allLeaves).join(""), names)
         : codeName(text, names);
       if (!code) return;
-      found.push({ node: scripted ? parent! : node, shown: text, code });
+      found.push({ node: scripted ? parent! : node, code });
       return;
     }
     for (const child of node.children ?? []) walk(child, node);
@@ -192,7 +190,10 @@ function link(equation: HNode, cell: HNode): number {
     };
   }
   [...first.values()].forEach((t, i) => {
-    const what = t.shown === t.code ? t.code : `${t.shown}, ${t.code}`;
+    // The name starts with the text the symbol shows, scripts included ("δ2, delta2"), so that what a
+    // reader sees is what speech input and screen readers call it (WCAG 2.5.3, label in name).
+    const visible = allLeaves(t.node).join("").replaceAll("\u200b", "");
+    const what = visible === t.code ? t.code : `${visible}, ${t.code}`;
     Object.assign(t.node.properties!, {
       role: "button",
       tabIndex: i === 0 ? 0 : -1,

@@ -92,12 +92,16 @@ describe("rehypeEqlinks()", () => {
     );
     const linked = symbols(equations[0]!);
     expect(linked.filter(([, label]) => label !== null)).toEqual([
-      ["dW", "∂E/∂W, dW in cell 1", "0"],
-      ["A", "A in cell 1", "-1"],
-      ["delta", "δ, delta in cell 1", "-1"],
+      ["dW", "∂Wl∂E, dW in cell 1", "0"],
+      ["A", "Al−1⊤, A in cell 1", "-1"],
+      ["delta", "δl, delta in cell 1", "-1"],
       ["W", "W in cell 1", "-1"],
       ["eta", "η, eta in cell 1", "-1"],
     ]);
+    // Each button's name starts with the text it shows (label in name, WCAG 2.5.3).
+    for (const b of Array.from(equations[0]!.querySelectorAll('[role="button"]'))) {
+      expect(b.getAttribute("aria-label")!.startsWith(b.textContent!.replaceAll("\u200b", ""))).toBe(true);
+    }
     // The W inside each ∂E/∂W is the gradient's, not a link to W of its own.
     const fractions = Array.from(equations[0]!.querySelectorAll('.eq-sym[data-eq-sym="dW"]'));
     expect(fractions).toHaveLength(2);
