@@ -253,3 +253,60 @@ it("keyboard: Enter on the code opens the editor, Shift+Enter runs, Tab leaves t
   expectClean(w);
   await w.page.close();
 });
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * axe-core's serious and critical violations in what the notebook adds to a page (toolbars with their
+ * status and notes, notices, editors; the built code and outputs are the site suite's), as
+ * "rule: help (selectors)" lines.
+ */
+async function serious(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
+  const violations = await page.evaluate(async () => {
+    type Axe = { run(context: { include: string[] }): Promise<{ violations: Violation[] }> };
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const include = ["[data-cell-toolbar]", ".cell-notice", ".cell-editor"].filter((s) =>
+      document.querySelector(s),
+    );
+    return (await axe.run({ include })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+it.each(["light", "dark"] as const)(
+  "axe finds nothing serious in the notebook's controls, notes, notices and editor (%s)",
+  async (colorScheme) => {
+    // axe goes in as a script tag, which the CSP refuses: this page alone runs with the CSP bypassed.
+    const context = await browser.newContext({
+      bypassCSP: true,
+      colorScheme,
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(PLAYGROUND, { waitUntil: "networkidle" });
+    await page.locator("[data-cell-toolbar]:not([hidden])").first().waitFor();
+    expect(await serious(page)).toEqual([]);
+    const cells = page.locator("[data-cell]");
+    await page.evaluate(
+      ([key]) => localStorage.setItem(key!, JSON.stringify({ code: "const X = 2;", savedAt: 1 })),
+      [`mlp-notebook:edit:playground|playground-2|0000000000000000`],
+    );
+    await page.reload({ waitUntil: "networkidle" });
+    await cells.nth(1).getByRole("note").waitFor();
+    await replaceCode(page, cells.nth(0), "const X = 1; // a comment");
+    await button(cells.nth(1), "Run").click();
+    await expect.poll(() => status(cells.nth(1)).innerText()).toMatch(/^(Ran|Failed)/);
+    expect(await note(cells.nth(2)).textContent()).toMatch(/^Out of date/);
+    expect(await serious(page)).toEqual([]);
+    await context.close();
+  },
+);
