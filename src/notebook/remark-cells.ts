@@ -85,19 +85,25 @@ export function extractCells(mdx: string, where = "chapter"): CellSpec[] {
   }));
 }
 
-/** Hash of every file under the library folders (paths and contents): a change anywhere re-runs the cells. */
+/** Browser-only parts of the runtime: they never run at build, so changing them must not re-run every cell. */
+const BROWSER_ONLY = /^src\/notebook\/(client\/|worker\.ts$)/;
+
+/**
+ * Hash of every file the build runs cells with (paths and contents) and of the lock file (Plot's version draws
+ * the charts): a change anywhere re-runs the cells. Read afresh for each chapter, so `astro dev` sees edits.
+ */
 export function libraryHash(root = ROOT): string {
   const hash = createHash("sha256");
   const files = (dir: string): string[] =>
     readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
     );
-  for (const dir of LIBRARY_DIRS) {
-    for (const file of files(dir).sort())
-      hash
-        .update(`${file}\0`)
-        .update(readFileSync(join(root, file)))
-        .update("\0");
+  const inputs = LIBRARY_DIRS.flatMap((dir) => files(dir).sort()).filter((f) => !BROWSER_ONLY.test(f));
+  for (const file of [...inputs, "package-lock.json"]) {
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(root, file)))
+      .update("\0");
   }
   return hash.digest("hex");
 }
