@@ -6,6 +6,7 @@ import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import remarkCells from "./src/notebook/remark-cells.ts";
 import rehypeEqlinks from "./src/eqlink/rehype-eqlinks.ts";
+import { CODE_THEMES } from "./src/site/code-themes.ts";
 import { contentSecurityPolicy } from "./src/site/csp.ts";
 import { siteShell } from "./src/site/integration.ts";
 import rehypeHeadingMath from "./src/site/rehype-heading-math.ts";
@@ -26,7 +27,7 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { output: "htmlAndMathml" }], rehypeHeadingMath, rehypeEqlinks],
     }),
     // Code blocks carry both palettes as --shiki-light/--shiki-dark; src/styles/code.css picks one per theme.
-    shikiConfig: { themes: { light: "github-light", dark: "github-dark" }, defaultColor: false },
+    shikiConfig: { themes: CODE_THEMES, defaultColor: false },
   },
   integrations: [mdx(), siteShell()],
   // A <meta> CSP on every page: only the site's own scripts, styles, workers and data (see src/site/csp.ts).

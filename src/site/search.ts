@@ -164,7 +164,8 @@ export function initSearch(doc: Document, base: string = import.meta.env.BASE_UR
   });
   doc.addEventListener("keydown", (event) => {
     const shortcut = event.key === "/" || (event.key === "k" && (event.metaKey || event.ctrlKey));
-    if (shortcut && !dialog.open && !isTyping(event.target) && !event.altKey) {
+    // composedPath()[0]: the element typed in, even inside a shadow root (the cell editor's).
+    if (shortcut && !dialog.open && !isTyping(event.composedPath()[0] ?? null) && !event.altKey) {
       event.preventDefault();
       open();
     }

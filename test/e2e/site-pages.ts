@@ -11,7 +11,11 @@ export interface BuiltPage {
   chapter: boolean;
 }
 
-export function builtPages(outDir = "dist"): BuiltPage[] {
+/** The build the suites read: dist/, which the e2e setup builds and serves (SITE_DIST names another one
+ *  for a run against a build served some other way). */
+export const DIST = process.env["SITE_DIST"] ?? "dist";
+
+export function builtPages(outDir = DIST): BuiltPage[] {
   const chaptersDir = join(outDir, "chapters");
   const slugs = existsSync(chaptersDir)
     ? readdirSync(chaptersDir).filter((slug) => existsSync(join(chaptersDir, slug, "index.html")))

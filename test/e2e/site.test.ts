@@ -1,11 +1,12 @@
 // The site shell in a real browser: every built page loads cleanly and offline, math is rendered with its
 // MathML, cells show their baked outputs without JavaScript, and search, dark mode, keyboard use, the phone
 // menu, reading progress, print and the CSP work. Screenshots go to artifacts/screenshots/.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch, watchedPage } from "./browser.ts";
-import { builtPages } from "./site-pages.ts";
+import { builtPages, DIST, type BuiltPage } from "./site-pages.ts";
 
 const site = `${inject("baseUrl")}/`;
 const pages = builtPages();
@@ -126,28 +127,17 @@ describe.each(chapters)("chapter $name", (p) => {
 });
 
 describe("chapter navigation", () => {
-  it("the sidebar lists the chapters in order and marks the current one; previous/next follow that order", async () => {
-    for (const [i, p] of chapters.entries()) {
-      const { page } = await open(p.path);
-      const listed = await page
-        .locator(".chapter-list > li > a")
-        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-      expect(listed).toEqual(chapters.map((c) => `/${c.path}`));
-      expect(await page.locator('.chapter-list a[aria-current="page"]').getAttribute("href")).toBe(
-        `/${p.path}`,
-      );
-      const [previous, next] = await page.evaluate(() =>
-        ["prev", "next"].map(
-          (rel) => document.querySelector(`.chapter-nav a[rel="${rel}"]`)?.getAttribute("href") ?? null,
-        ),
-      );
-      expect(previous).toBe(i > 0 ? `/${chapters[i - 1]!.path}` : null);
-      expect(next).toBe(i < chapters.length - 1 ? `/${chapters[i + 1]!.path}` : null);
-      await page.close();
-    }
-  });
+  /** Chapter paths in reading order, as the home page lists them. */
+  async function readingOrder(): Promise<string[]> {
+    const { page } = await open("");
+    const paths = await page
+      .locator(".chapters li a")
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    await page.close();
+    return paths;
+  }
 
-  it("the home page lists every chapter with its summary and reading time", async () => {
+  it("the home page lists every chapter once with its summary and reading time", async () => {
     const { page } = await open("");
     const rows = await page.locator(".chapters li a").evaluateAll((as) =>
       as.map((a) => ({
@@ -156,12 +146,32 @@ describe("chapter navigation", () => {
         minutes: a.querySelector(".minutes")?.textContent ?? "",
       })),
     );
-    expect(rows.map((r) => r.path)).toEqual(chapters.map((c) => `/${c.path}`));
+    expect(rows.map((r) => r.path).sort()).toEqual(chapters.map((c) => `/${c.path}`).sort());
     for (const row of rows) {
       expect(row.summary.length).toBeGreaterThan(10);
       expect(row.minutes).toMatch(/^\d+ min$/);
     }
     await page.close();
+  });
+
+  it("every chapter's sidebar lists the chapters in that order and marks it; previous/next follow the order", async () => {
+    const order = await readingOrder();
+    for (const [i, path] of order.entries()) {
+      const { page } = await open(path.slice(1));
+      const listed = await page
+        .locator(".chapter-list > li > a")
+        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(listed).toEqual(order);
+      expect(await page.locator('.chapter-list a[aria-current="page"]').getAttribute("href")).toBe(path);
+      const [previous, next] = await page.evaluate(() =>
+        ["prev", "next"].map(
+          (rel) => document.querySelector(`.chapter-nav a[rel="${rel}"]`)?.getAttribute("href") ?? null,
+        ),
+      );
+      expect(previous).toBe(order[i - 1] ?? null);
+      expect(next).toBe(order[i + 1] ?? null);
+      await page.close();
+    }
   });
 
   it("the reading progress bar is empty at the top of a chapter and full at the bottom", async () => {
@@ -243,16 +253,32 @@ describe("dark mode", () => {
     await page.close();
   });
 
-  it("keeps math and code in the text colour of the theme", async () => {
-    const { page } = await open(chapters[0]!.path);
-    for (const colorScheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme });
-      const [text, math] = await page.evaluate(() => [
-        getComputedStyle(document.querySelector(".prose p")!).color,
-        getComputedStyle(document.querySelector(".katex")!).color,
-      ]);
-      expect(math).toBe(text);
-    }
+  it("draws display math in the text colour and code in the theme's own palette", async () => {
+    const html = (c: BuiltPage) => readFileSync(join(DIST, c.path, "index.html"), "utf8");
+    const chapter = chapters.find((c) => html(c).includes("katex-display") && html(c).includes("astro-code"));
+    expect(chapter, "no chapter with both display math and a code block").toBeDefined();
+    const { page } = await open(chapter!.path);
+    const colours = () =>
+      page.evaluate(() => ({
+        text: getComputedStyle(document.querySelector(".prose p")!).color,
+        math: getComputedStyle(document.querySelector(".prose .katex-display .katex")!).color,
+        code: getComputedStyle(document.querySelector(".astro-code span[style*='--shiki-dark']")!).color,
+        codeDark: getComputedStyle(document.querySelector(".astro-code span[style*='--shiki-dark']")!)
+          .getPropertyValue("--shiki-dark")
+          .trim(),
+      }));
+    await page.emulateMedia({ colorScheme: "light" });
+    const light = await colours();
+    expect(light.math).toBe(light.text);
+    await page.emulateMedia({ colorScheme: "dark" });
+    const dark = await colours();
+    expect(dark.math).toBe(dark.text);
+    expect(dark.text).not.toBe(light.text);
+    expect(dark.code).not.toBe(light.code);
+    // The dark palette's colour is the one shown: rgb() of its hex.
+    const hex = dark.codeDark.replace("#", "");
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    expect(dark.code).toBe(`rgb(${r}, ${g}, ${b})`);
     await page.close();
   });
 });
