@@ -92,6 +92,16 @@ describe("renderOutput(doc, output)", () => {
     expect(node.querySelectorAll("style")).toHaveLength(1);
   });
 
+  it("gives a named SVG group the role ARIA requires for its name (Plot names each mark's <g>)", () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg"><g aria-label="line"><path d="M0,0"/></g><g><path/></g></svg>';
+    const node = renderOutput(dom(), { kind: "value", view: { type: "svg", svg } });
+    const [named, plain] = Array.from(node.querySelectorAll("g"));
+    expect(named!.getAttribute("role")).toBe("group");
+    expect(named!.getAttribute("aria-label")).toBe("line");
+    expect(plain!.hasAttribute("role")).toBe(false);
+  });
+
   it("rebuilds a Plot figure (title, legend, chart) from HTML the same way", () => {
     const html =
       '<figure class="plot-f"><h2>Loss</h2><div class="swatches"><span><svg width="15"><rect/></svg>a</span></div>' +
