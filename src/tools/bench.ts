@@ -10,6 +10,9 @@
 //     python3 np_mlp.py --dtype=float64 --act=sigmoid --epochs=3 --lr=0.1
 // run in the same sitting (and --act=relu --lr=0.5 for the second run).
 
+import { existsSync } from "node:fs";
+import { CHROMIUM } from "../../test/e2e/browser.ts";
+import { benchNotebook } from "./bench-notebook.ts";
 import { loadMnist } from "../data/mnist-node.ts";
 import {
   MLP,
@@ -214,6 +217,9 @@ const sigmoidRun = await mnistRun(data, "sigmoid", 0.1);
 const reluRun = args.has("skip-relu") ? null : await mnistRun(data, "relu", 0.5);
 const accuracyRun = reluRun ?? sigmoidRun;
 
+// The notebook's figures need a built site and Chromium; without them they are reported as missing, with why.
+const notebook = await notebookFigures();
+
 const result = {
   node_version: process.versions.node,
   kernels: kernelsInUse(),
@@ -226,6 +232,7 @@ const result = {
   mnist_test_acc_3: accuracyRun.test_acc[2] ?? null,
   mnist_test_acc_config: `784-128-10 ${accuracyRun.hidden}, softmax + cross-entropy, sgd eta ${accuracyRun.eta}, batch 100`,
   runs: reluRun ? [sigmoidRun, reluRun] : [sigmoidRun],
+  ...notebook,
 };
 if (asJson) console.log(JSON.stringify(result));
 else {
@@ -234,4 +241,35 @@ else {
   );
   log(`mnist_test_acc_1 ${result.mnist_test_acc_1}, mnist_test_acc_3 ${result.mnist_test_acc_3}`);
   log(`  (${result.mnist_test_acc_config})`);
+  if (notebook.notebook_skipped) log(`\nnotebook figures skipped: ${notebook.notebook_skipped}`);
+  else
+    log(
+      `\nnotebook: Run → output ${notebook.notebook_run_warm_ms?.toFixed(0)} ms warm (median), ` +
+        `${notebook.notebook_run_cold_ms?.toFixed(0)} ms cold; first-load JS ≤ ` +
+        `${((notebook.notebook_first_load_js_gzip_max ?? 0) / 1024).toFixed(1)} KB gzip on every page with cells`,
+    );
+}
+
+async function notebookFigures(): Promise<{
+  notebook_run_warm_ms: number | null;
+  notebook_run_cold_ms: number | null;
+  notebook_first_load_js_gzip_max: number | null;
+  notebook_skipped?: string;
+}> {
+  const none = {
+    notebook_run_warm_ms: null,
+    notebook_run_cold_ms: null,
+    notebook_first_load_js_gzip_max: null,
+  };
+  if (args.has("skip-notebook")) return { ...none, notebook_skipped: "--skip-notebook" };
+  if (!existsSync("dist/index.html"))
+    return { ...none, notebook_skipped: "no dist/ (run npm run build first)" };
+  if (!existsSync(CHROMIUM)) return { ...none, notebook_skipped: `no Chromium at ${CHROMIUM}` };
+  const nb = await benchNotebook({ runs: 5 });
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  return {
+    notebook_run_warm_ms: median(nb.runWarmMs),
+    notebook_run_cold_ms: median(nb.runColdMs),
+    notebook_first_load_js_gzip_max: Math.max(...nb.firstLoad.map((l) => l.jsGzip)),
+  };
 }
