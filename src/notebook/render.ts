@@ -72,9 +72,10 @@ function rebuild(doc: Document, node: ParsedNode, inSvg: boolean): Node | null {
     const canonical = isSvg ? (SVG_ATTRIBUTES.get(attribute.toLowerCase()) ?? attribute) : attribute;
     element.setAttribute(canonical === "xlink:href" ? "href" : canonical, value);
   }
-  // Plot names its marks' groups (aria-label="line"); ARIA allows a name on a <g> only with a role.
-  if (name === "g" && element.hasAttribute("aria-label") && !element.hasAttribute("role")) {
-    element.setAttribute("role", "group");
+  // Plot names its marks (aria-label="line" on a <g>, "frame" on a <rect>); ARIA allows a name on them only
+  // with a role: a group for a <g>, an image for a single shape.
+  if (isSvg && name !== "svg" && element.hasAttribute("aria-label") && !element.hasAttribute("role")) {
+    element.setAttribute("role", name === "g" ? "group" : "img");
   }
   for (const child of Array.from(node.childNodes)) {
     const rebuilt = rebuild(doc, child, isSvg);

@@ -29,7 +29,7 @@ describe("loadMnistSubset(name, { read }) from a server that decompresses .gz fi
     const truncated = async (file: string) =>
       (await fromDisk(file)).subarray(0, file.endsWith(".gz") ? 100 : undefined);
     await expect(loadMnistSubset("test", { read: truncated })).rejects.toThrow(
-      /^loadMnistSubset: mnist-test-1000-images-idx3-ubyte\.gz is 100 bytes, manifest\.json says \d+: rebuild public\/data with npm run data$/,
+      /^loadMnistSubset: mnist-test-1000-(images-idx3|labels-idx1)-ubyte\.gz is 100 bytes, manifest\.json says \d+: rebuild public\/data with npm run data$/,
     );
   });
 });

@@ -92,14 +92,17 @@ describe("renderOutput(doc, output)", () => {
     expect(node.querySelectorAll("style")).toHaveLength(1);
   });
 
-  it("gives a named SVG group the role ARIA requires for its name (Plot names each mark's <g>)", () => {
+  it("gives named SVG groups and shapes the role ARIA requires for a name (Plot names its marks)", () => {
     const svg =
-      '<svg xmlns="http://www.w3.org/2000/svg"><g aria-label="line"><path d="M0,0"/></g><g><path/></g></svg>';
+      '<svg xmlns="http://www.w3.org/2000/svg" aria-label="chart"><g aria-label="line"><path d="M0,0"/></g>' +
+      '<g><path/></g><rect aria-label="frame"/></svg>';
     const node = renderOutput(dom(), { kind: "value", view: { type: "svg", svg } });
     const [named, plain] = Array.from(node.querySelectorAll("g"));
     expect(named!.getAttribute("role")).toBe("group");
     expect(named!.getAttribute("aria-label")).toBe("line");
     expect(plain!.hasAttribute("role")).toBe(false);
+    expect(node.querySelector("rect")!.getAttribute("role")).toBe("img");
+    expect(node.querySelector("svg")!.hasAttribute("role")).toBe(false);
   });
 
   it("rebuilds a Plot figure (title, legend, chart) from HTML the same way", () => {
