@@ -184,7 +184,7 @@ describe("09-synthetic: the reader's own data", () => {
 
   it("the broken CSV's error names line 4 and what is wrong with it", () => {
     expect(run.text(run.cellWith("const broken"))).toBe(
-      "line 4: expected 3 values (x1, x2, label), found 2\n",
+      "line 4: expected 3 values (x1, x2, label), found 2 — write each point as x1,x2,label, e.g. 0.5,-1.2,0\n",
     );
   });
 });

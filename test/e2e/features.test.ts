@@ -141,7 +141,11 @@ describe("the reader's own CSV", () => {
           timeout: RUN_TIMEOUT,
           interval: 250,
         })
-        .toContain("line 4: expected 3 values (x1, x2, label), found 2");
+        .toContain("line 4: expected 3 values (x1, x2, label), found 2 — write each point as x1,x2,label");
+      // The data's line is the only line named: not the position of the call in the cell's code as well.
+      expect(await cell.locator("[data-cell-output] .cell-error").textContent()).toBe(
+        "CsvError: line 4: expected 3 values (x1, x2, label), found 2 — write each point as x1,x2,label, e.g. 0.5,-1.2,0",
+      );
       expect(await widget.locator("[data-input-status]").textContent()).toBe(
         "Sent: the cell below runs with it.",
       );
