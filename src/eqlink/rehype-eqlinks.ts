@@ -10,7 +10,7 @@
 import { fileURLToPath } from "node:url";
 import { parse } from "acorn";
 import { identifierNames } from "./identifiers.ts";
-import { LOSS_SYMBOLS, codeName, gradientName } from "./symbols.ts";
+import { LOSS_SYMBOLS, codeName, gradientName, spokenFraction } from "./symbols.ts";
 
 interface HNode {
   type: string;
@@ -95,15 +95,32 @@ function landmarks(node: HNode, out: Landmark[] = []): Landmark[] {
 interface Target {
   node: HNode;
   code: string;
+  /** How a fraction reads aloud ("partial E over partial W l"); other symbols are named by what they show. */
+  spoken?: string;
+}
+
+interface FractionParts {
+  /** The leaves of each part without scripts (["∂", "W"]), and with them (["∂", "W", "l"]). */
+  numerator: string[];
+  denominator: string[];
+  numeratorAll: string[];
+  denominatorAll: string[];
 }
 
 /** The numerator and denominator leaves of a KaTeX fraction (its vlist lists the denominator first). */
-function fractionParts(frac: HNode): { numerator: string[]; denominator: string[] } | null {
+function fractionParts(frac: HNode): FractionParts | null {
   const vlist = find(frac, (n) => hasClass(n, "vlist"));
-  const rows = (vlist?.children ?? []).filter((row) => !find(row, (n) => hasClass(n, "frac-line")));
-  const texts = rows.map(leaves).filter((t) => t.length > 0);
-  if (texts.length !== 2) return null;
-  return { denominator: texts[0]!, numerator: texts[1]! };
+  const rows = (vlist?.children ?? [])
+    .filter((row) => !find(row, (n) => hasClass(n, "frac-line")))
+    .filter((row) => leaves(row).length > 0);
+  if (rows.length !== 2) return null;
+  const [below, above] = rows as [HNode, HNode];
+  return {
+    numerator: leaves(above),
+    denominator: leaves(below),
+    numeratorAll: allLeaves(above),
+    denominatorAll: allLeaves(below),
+  };
 }
 
 const isDerivative = (part: string[]): boolean => part[0] === "∂" || (part[0] === "d" && part.length === 2);
@@ -125,7 +142,8 @@ function targets(html: HNode, names: ReadonlySet<string>): Target[] {
             ? gradientName(symbol!, names)
             : null;
         const whole = parent && hasClass(parent, "mord") ? parent : node;
-        if (code) found.push({ node: whole, code });
+        const spoken = spokenFraction(parts.numeratorAll, parts.denominatorAll);
+        if (code) found.push({ node: whole, code, spoken });
         previous = "";
         return;
       }
@@ -190,15 +208,28 @@ function link(equation: HNode, cell: HNode): number {
     };
   }
   [...first.values()].forEach((t, i) => {
+    Object.assign(t.node.properties!, { role: "button", tabIndex: i === 0 ? 0 : -1 });
+    if (t.spoken !== undefined) {
+      // A fraction's text runs denominator first in KaTeX's HTML ("∂Wl∂E"), so it is named in words, by
+      // hidden text inside it rather than aria-label: what a reader would say for what they see (WCAG 2.5.3).
+      for (const child of t.node.children ?? [])
+        if (child.type === "element") child.properties = { ...child.properties, ariaHidden: "true" };
+      t.node.children = [
+        ...(t.node.children ?? []),
+        {
+          type: "element",
+          tagName: "span",
+          properties: { className: ["sr-only"] },
+          children: [{ type: "text", value: `${t.spoken}, ${t.code} in cell ${number}` }],
+        },
+      ];
+      return;
+    }
     // The name starts with the text the symbol shows, scripts included ("δ2, delta2"), so that what a
     // reader sees is what speech input and screen readers call it (WCAG 2.5.3, label in name).
     const visible = allLeaves(t.node).join("").replaceAll("\u200b", "");
     const what = visible === t.code ? t.code : `${visible}, ${t.code}`;
-    Object.assign(t.node.properties!, {
-      role: "button",
-      tabIndex: i === 0 ? 0 : -1,
-      ariaLabel: `${what} in cell ${number}`,
-    });
+    t.node.properties!["ariaLabel"] = `${what} in cell ${number}`;
   });
   const { ariaHidden: _hidden, ...shown } = html.properties ?? {};
   html.properties = {

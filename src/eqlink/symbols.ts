@@ -43,3 +43,26 @@ export function gradientName(symbol: string, names: ReadonlySet<string>): string
       .find((name) => names.has(name)) ?? null
   );
 }
+
+/** Words for the signs a derivative's parts may hold (∂E/∂W_{l-1}^⊤): how a teacher reads them aloud. */
+const SPOKEN: Record<string, string> = {
+  "∂": "partial",
+  "−": "minus",
+  "-": "minus",
+  "+": "plus",
+  "⊤": "transposed",
+  "′": "prime",
+};
+
+/** One part of a fraction, its symbols and scripts in order ("∂", "W", "l"), as words: "partial W l". */
+function spokenPart(leaves: readonly string[]): string {
+  return [...leaves.join("").replaceAll("\u200b", "")]
+    .map((c) => SPOKEN[c] ?? GREEK[c]?.[0] ?? c)
+    .join(" ")
+    .replace(/(?<=\d) (?=\d)/g, ""); // digits stay one number: W 12, not W 1 2
+}
+
+/** How a derivative's fraction reads aloud: ∂E/∂W_l → "partial E over partial W l", dE/dW → "d E over d W". */
+export function spokenFraction(numerator: readonly string[], denominator: readonly string[]): string {
+  return `${spokenPart(numerator)} over ${spokenPart(denominator)}`;
+}

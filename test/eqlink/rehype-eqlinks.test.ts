@@ -39,11 +39,21 @@ async function render(mdx: string) {
 
 const cell = (code: string) => "```ts cell\n" + code + "\n```\n";
 
+/** A button's accessible name: its aria-label, or else the text of its content not hidden (a fraction's words). */
+const nameOf = (el: Element): string | null =>
+  el.getAttribute("role") !== "button"
+    ? null
+    : (el.getAttribute("aria-label") ??
+      Array.from(el.children)
+        .filter((c) => c.getAttribute("aria-hidden") !== "true")
+        .map((c) => c.textContent)
+        .join(""));
+
 /** [data-eq-sym, accessible name or null, tabindex or null] of each linked symbol of an equation. */
 const symbols = (eq: Element) =>
   Array.from(eq.querySelectorAll(".eq-sym"), (s) => [
     s.getAttribute("data-eq-sym"),
-    s.getAttribute("aria-label"),
+    nameOf(s),
     s.getAttribute("tabindex"),
   ]);
 
@@ -92,20 +102,40 @@ describe("rehypeEqlinks()", () => {
     );
     const linked = symbols(equations[0]!);
     expect(linked.filter(([, label]) => label !== null)).toEqual([
-      ["dW", "∂Wl∂E, dW in cell 1", "0"],
+      ["dW", "partial E over partial W l, dW in cell 1", "0"],
       ["A", "Al−1⊤, A in cell 1", "-1"],
       ["delta", "δl, delta in cell 1", "-1"],
       ["W", "W in cell 1", "-1"],
       ["eta", "η, eta in cell 1", "-1"],
     ]);
-    // Each button's name starts with the text it shows (label in name, WCAG 2.5.3).
+    // Each symbol's name starts with the text it shows (label in name, WCAG 2.5.3); a fraction, whose text
+    // runs denominator first ("∂Wl∂E"), is named by words in it, its KaTeX parts hidden.
     for (const b of Array.from(equations[0]!.querySelectorAll('[role="button"]'))) {
-      expect(b.getAttribute("aria-label")!.startsWith(b.textContent!.replaceAll("\u200b", ""))).toBe(true);
+      const label = b.getAttribute("aria-label");
+      if (label !== null) expect(label.startsWith(b.textContent!.replaceAll("\u200b", ""))).toBe(true);
+      else {
+        const shown = Array.from(b.children).filter((c) => c.getAttribute("aria-hidden") !== "true");
+        expect(shown.map((c) => c.className)).toEqual(["sr-only"]);
+      }
     }
     // The W inside each ∂E/∂W is the gradient's, not a link to W of its own.
     const fractions = Array.from(equations[0]!.querySelectorAll('.eq-sym[data-eq-sym="dW"]'));
     expect(fractions).toHaveLength(2);
     for (const f of fractions) expect(f.querySelector('.eq-sym[data-eq-sym="W"]')).toBeNull();
+  });
+
+  it("reads each derivative's fraction aloud numerator first: ∂L/∂A, dE/dW, ∂E/∂W₁₂, ∂E/∂b_{l−1}", async () => {
+    const { equations } = await render(
+      `$$\n\\frac{\\partial L}{\\partial A} + \\frac{dE}{dW} + \\frac{\\partial E}{\\partial W_{12}} + \\frac{\\partial E}{\\partial b_{l-1}} + \\frac{\\partial E}{\\partial \\delta}\n$$\n\n` +
+        cell("const dA = 1, dW = 2, dW12 = 3, db = 4, ddelta = 5;"),
+    );
+    expect(symbols(equations[0]!).map(([name, label]) => [name, label])).toEqual([
+      ["dA", "partial L over partial A, dA in cell 1"],
+      ["dW", "d E over d W, dW in cell 1"],
+      ["dW", null],
+      ["db", "partial E over partial b l minus 1, db in cell 1"],
+      ["ddelta", "partial E over partial delta, ddelta in cell 1"],
+    ]);
   });
 
   it("links only names the code uses outside comments and strings, and never e, i, j or an accented ŷ", async () => {
