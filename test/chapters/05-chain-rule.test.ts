@@ -61,6 +61,23 @@ describe("05-chain-rule: central differences", () => {
     }
   });
 
+  it("a wrong activation link (a for a(1 − a)) gives a relative error of a ≈ 0.4, not 1e-11", async () => {
+    const { a, dE_dwWrong, dE_dw, dE_dwNumeric } = (await run.read(
+      "a",
+      "dE_dwWrong",
+      "dE_dw",
+      "dE_dwNumeric",
+    )) as Record<string, number>;
+    const cell = run.runs[run.cellWith("const dE_dwWrong") - 1]!;
+    const value = cell.outputs.find((o) => o.kind === "value");
+    const shown = value?.kind === "value" && value.view.type === "text" ? Number(value.view.text) : NaN;
+    expect(shown).toBe(Math.abs(dE_dwWrong! - dE_dwNumeric!) / Math.abs(dE_dwWrong!));
+    expect(dE_dwWrong! / dE_dw!).toBeCloseTo(1 / (1 - a!), 12); // "too large by the factor 1/(1 − a)"
+    expect(shown).toBeCloseTo(a!, 6); // "the error is 1 − (1 − a) = a"
+    expect(shown).toBeGreaterThan(0.35);
+    expect(shown).toBeLessThan(0.45);
+  });
+
   it("their error falls a hundredfold per tenfold smaller h, bottoms out near 1e-11, then rounding takes over", async () => {
     const { byStep } = (await run.read("byStep")) as { byStep: { h: number; relativeError: number }[] };
     const at = (h: number) => byStep.find((r) => r.h === h)!.relativeError;
