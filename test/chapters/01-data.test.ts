@@ -62,8 +62,9 @@ describe("01-data: the scatter of a two-feature set", () => {
   it("labels the axes and tells the classes apart by symbol, with a legend", () => {
     expect(run.charts).toHaveLength(1);
     const { markup } = run.charts[0]!;
-    expect(markup).toContain("feature 0: X.get(i, 0) (no unit)");
-    expect(markup).toContain("feature 1: X.get(i, 1) (no unit)");
+    // the plotted set is plane.X, not the ten-example X
+    expect(markup).toContain("feature 0: plane.X.get(i, 0) (no unit)");
+    expect(markup).toContain("feature 1: plane.X.get(i, 1) (no unit)");
     expect(markup).toContain("class 0");
     expect(markup).toContain("class 1");
     // Two symbols (circle, plus): each dot is a <path> whose shape differs by class.

@@ -25,6 +25,7 @@ beforeAll(async () => {
     "S21",
   );
   Object.assign(v, await run.read("A", "layer", "out", "sameS", "sameA", "binary", "pClass1", "shapeErrors"));
+  Object.assign(v, await run.read("lowest", "highest"));
 });
 
 const M = (name: string): Matrix => v[name] as Matrix;
@@ -82,8 +83,15 @@ describe("02-weighted-sum: the dense layer", () => {
     expect(text).toContain("XW (10×3) + b (1×3) → S (10×3)");
   });
 
-  it("A = f(S) keeps the shape (m×k), every entry σ(S_ij)", () => {
+  it("A = f(S) keeps the shape (m×k), every entry σ(S_ij), and the printed range is inside (0, 1)", () => {
     expect(M("A").shape).toEqual(M("S").shape);
+    expect(num("lowest")).toBe(Math.min(...M("A").data));
+    expect(num("highest")).toBe(Math.max(...M("A").data));
+    expect(num("lowest")).toBeGreaterThan(0);
+    expect(num("highest")).toBeLessThan(1);
+    const text = run.text(run.cellWith("const A = sigmoid.f(S)"));
+    expect(text).toContain("A = σ(S) is (10×3), S was (10×3)");
+    expect(text).toContain(`entries from ${num("lowest").toFixed(4)} to ${num("highest").toFixed(4)}`);
     M("A").data.forEach((a, q) =>
       expect(Math.abs(a - 1 / (1 + Math.exp(-M("S").data[q]!)))).toBeLessThan(1e-15),
     );
@@ -95,6 +103,9 @@ describe("02-weighted-sum: the dense layer", () => {
     expect(v.sameA).toBe(true);
     expect(Array.from(out.S.data)).toEqual(Array.from(M("S").data));
     expect(Array.from(out.A.data)).toEqual(Array.from(M("A").data));
+    expect(run.text(run.cellWith("new Dense(W, b, sigmoid)"))).toBe(
+      "4 inputs → 3 neurons, f = sigmoid\nS (10×3), same as above: true\nA (10×3), same as above: true\n",
+    );
     const layer = v.layer as Dense;
     expect([layer.nIn, layer.nOut, layer.activation.name]).toEqual([4, 3, "sigmoid"]);
   });

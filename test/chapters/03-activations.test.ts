@@ -21,6 +21,7 @@ beforeAll(async () => {
     v,
     await run.read("J", "columnSums", "softmaxDfMessage", "twoClassGap", "fdErrors", "reluAtKink"),
   );
+  Object.assign(v, await run.read("sigmoidCurve", "sigmoidSlopeAt5", "softmaxCurve", "twoClassSlopeGap"));
 });
 
 const num = (name: string): number => v[name] as number;
@@ -40,6 +41,10 @@ describe("03-activations: sigmoid, tanh, ReLU on s = −6 … 6", () => {
 
   it("σ' is at most 1/4, tanh' reaches 1, and tanh(s) = 2σ(2s) − 1", () => {
     expect(num("sigmoidSlopeMax")).toBe(0.25);
+    // the prose quotes σ'(5) = 0.0066, read at the grid's s = 5
+    expect(M("s").data[220]).toBe(5);
+    expect(num("sigmoidSlopeAt5").toFixed(4)).toBe("0.0066");
+    expect(run.text(run.cellWith("const sigmoidSlopeAt5"))).toContain("σ'(5) = 0.0066");
     expect(num("tanhSlopeMax")).toBe(1);
     expect(num("tanhVsSigmoid")).toBeLessThan(1e-15);
   });
@@ -81,8 +86,13 @@ describe("03-activations: softmax", () => {
     );
   });
 
-  it("with two classes, softmax(s, 0)₀ is σ(s)", () => {
+  it("with two classes, softmax(s, 0)₀ is σ(s) and J_00 is σ'(s)", () => {
     expect(num("twoClassGap")).toBeLessThan(1e-15);
+    expect(num("twoClassSlopeGap")).toBeLessThan(1e-15);
+    const { dA } = v.softmaxCurve as { dA: Matrix };
+    const sigmoid = v.sigmoidCurve as { dA: Matrix };
+    expect(dA.shape).toEqual([1, 241]);
+    expect(Math.max(...dA.data)).toBeCloseTo(Math.max(...sigmoid.dA.data), 15);
   });
 });
 

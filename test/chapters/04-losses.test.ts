@@ -11,6 +11,7 @@ beforeAll(async () => {
   Object.assign(v, await run.read("perExample", "ceByHand", "dP", "ceGradError", "ceGradRelError"));
   Object.assign(v, await run.read("pTrueMin", "predictedError", "chained", "delta", "chainGap"));
   Object.assign(v, await run.read("lossFromS", "deltaFdError", "ceCurve", "mseCurve", "slopes"));
+  Object.assign(v, await run.read("pairingMessage"));
 });
 
 const num = (name: string): number => v[name] as number;
@@ -71,6 +72,11 @@ describe("04-losses: cross-entropy", () => {
   it("the absolute error is the one (h²/6)·2/(m p³) predicts at the smallest true-class p", () => {
     const y = v.y as Int32Array;
     expect(num("pTrueMin")).toBe(Math.min(...Array.from(y, (label, i) => M("P").get(i, label))));
+    // the prose quotes example 3, p = 0.0181, its dP entry −13.8, and a relative error of about 1e-7
+    expect(M("P").get(3, y[3]!)).toBe(num("pTrueMin"));
+    expect(num("pTrueMin").toFixed(4)).toBe("0.0181");
+    expect(M("dP").get(3, y[3]!).toFixed(1)).toBe("-13.8");
+    expect(num("ceGradRelError")).toBeGreaterThan(5e-8);
     expect(Math.abs(num("predictedError") - num("ceGradError")) / num("ceGradError")).toBeLessThan(0.05);
   });
 });
@@ -110,14 +116,24 @@ describe("04-losses: the loss of one example", () => {
     expect(mse.at(-1)!.loss).toBe(0);
   });
 
-  it("the δ ratio is 1/(2p(1 − p)): never below 2, fifty at p = 0.01; MSE's δ shrinks as p → 0", () => {
+  it("the δ ratio is 1/(2p(1 − p)): never below 2, 50.5 at p = 0.01; MSE's δ shrinks as p → 0", () => {
     const slopes = v.slopes as { p: number; ce: number; viaMse: number }[];
     for (const { p, ce, viaMse } of slopes) {
       expect(Math.abs(ce / viaMse - 1 / (2 * p * (1 - p)))).toBeLessThan(1e-9);
       expect(ce / viaMse).toBeGreaterThanOrEqual(2 - 1e-12);
     }
-    expect(Math.round(slopes[0]!.ce / slopes[0]!.viaMse)).toBe(51);
+    expect((slopes[0]!.ce / slopes[0]!.viaMse).toFixed(1)).toBe("50.5");
+    expect(run.text(run.cellWith("const slopes"))).toContain(
+      "p = 0.01: δ cross-entropy -0.9900, δ MSE -0.0196, ratio 50.5",
+    );
     expect(Math.abs(slopes[0]!.viaMse)).toBeLessThan(Math.abs(slopes[1]!.viaMse));
+  });
+
+  it("an MLP refuses softmax with mse, naming the loss that pairs with softmax", () => {
+    expect(v.pairingMessage).toBe(
+      'MLP: output "softmax" pairs with loss "crossEntropy", not "mse"; use loss "crossEntropy", or output "sigmoid" or "identity" with "mse"',
+    );
+    expect(run.text(run.cellWith("let pairingMessage"))).toBe(`${v.pairingMessage as string}\n`);
   });
 
   it("the chart labels its axes and both curves", () => {
