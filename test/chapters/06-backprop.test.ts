@@ -51,9 +51,23 @@ describe("06-backprop: the 2-3-2 network by hand", () => {
     expect(Math.abs(byHand - dW2.get(1, 0))).toBeLessThanOrEqual(1e-15);
   });
 
-  it("the hidden deltas are a few times smaller than the output deltas", async () => {
+  it("the largest hidden delta (about 0.06) is about a quarter of the smallest output delta (about 0.24)", async () => {
     const { delta1, delta2 } = (await run.read("delta1", "delta2")) as { delta1: Matrix; delta2: Matrix };
-    expect(maxAbs(delta1)).toBeLessThan(maxAbs(delta2) / 3);
+    const minAbs = (M: Matrix): number => Math.min(...Array.from(M.data, Math.abs));
+    expect(maxAbs(delta1)).toBeCloseTo(0.06, 2);
+    expect(minAbs(delta2)).toBeCloseTo(0.24, 2);
+    expect(maxAbs(delta1) / minAbs(delta2)).toBeGreaterThan(0.2);
+    expect(maxAbs(delta1) / minAbs(delta2)).toBeLessThan(0.3);
+  });
+
+  it("the cell's dA1 is ∂E/∂A1 = δ2 W2ᵀ: entry (i, j) is Σ_k δ_ik w_jk", async () => {
+    const { dA1, delta2, W2 } = (await run.read("dA1", "delta2", "W2")) as Record<string, Matrix>;
+    expect(dA1!.shape).toEqual([2, 3]);
+    for (let i = 0; i < 2; i++)
+      for (let j = 0; j < 3; j++) {
+        const sum = delta2!.get(i, 0) * W2!.get(j, 0) + delta2!.get(i, 1) * W2!.get(j, 1);
+        expect(dA1!.get(i, j)).toBeCloseTo(sum, 15);
+      }
   });
 
   it("every hand-computed delta, gradient and the loss equal the library's backward to 1e-12", async () => {
