@@ -1,13 +1,18 @@
 // The page side of components/CellInput.astro: each widget hands the reader's value (CSV or JSON text, a
 // drawn digit) to the chapter's kernel under its name, where cells read it with input(name, fallback), and
 // runs the cell right after the widget. The notebook client listens (src/notebook/client/input-event.ts).
+// That cell may need the cells above it to run first (seconds: a network trained in the page), so they start
+// as soon as the reader starts to use the widget, and "Use this" finds them done or under way.
 import { formatBytes } from "../notebook/render-download.ts";
-import { sendInput } from "../notebook/client/input-event.ts";
+import { prepareFor, sendInput } from "../notebook/client/input-event.ts";
 import type { InputValue } from "../notebook/protocol.ts";
 import { DigitPad } from "./digit-pad.ts";
 
 /** A file larger than this is refused: the cells run in the page, and a CSV this size would not train live. */
 const MAX_FILE_BYTES = 5_000_000;
+
+/** Events inside a widget that show the reader is starting to use it. */
+const INTENT = ["focusin", "pointerdown", "input", "change"] as const;
 
 function wire(root: HTMLElement): void {
   const name = root.dataset.name ?? "";
@@ -16,6 +21,14 @@ function wire(root: HTMLElement): void {
   const say = (text: string): void => {
     status.textContent = text;
   };
+  // Typing, drawing, picking a sample or a file, reaching "Use this": the reader is about to use the widget.
+  const prepare = (): void => {
+    for (const type of INTENT) root.removeEventListener(type, prepare);
+    use.removeEventListener("pointerenter", prepare);
+    prepareFor(root);
+  };
+  for (const type of INTENT) root.addEventListener(type, prepare);
+  use.addEventListener("pointerenter", prepare);
   const send = (value: InputValue | null, what: string): void => {
     sendInput(root, { name, value, run: true });
     say(

@@ -156,6 +156,56 @@ describe("the reader's own CSV", () => {
   );
 });
 
+describe("a widget's first use", () => {
+  it(
+    "the cells above start when the reader starts to type, the cell below says how far they are, and Use this then runs only that cell",
+    async () => {
+      const watched = await open(chapterWith('data-name="csv"'));
+      const { page } = watched;
+      const widget = page.locator('[data-cell-input][data-name="csv"]');
+      const cell = cellAfter(widget);
+      const status = cell.locator("[data-cell-status]");
+      await widget.locator("textarea").click();
+      await expect
+        .poll(() => status.textContent(), { timeout: RUN_TIMEOUT, interval: 50 })
+        .toMatch(/^Running the cells above first: cell \d+ \(\d+ of \d+\)…$/);
+      const [, total] = /of (\d+)\)/.exec((await status.textContent())!)!;
+      expect(Number(total)).toBeGreaterThan(1);
+      expect(await cell.getByRole("button", { name: "Stop" }).isEnabled()).toBe(true);
+      await shoot(cell, "widget-preparing");
+
+      // Done: every cell above ran while the reader was typing.
+      await expect
+        .poll(() => status.textContent(), { timeout: RUN_TIMEOUT, interval: 250 })
+        .not.toMatch(/^Running the cells above/);
+      const index = await cell.evaluate((el) => [...document.querySelectorAll("[data-cell]")].indexOf(el));
+      const above = page.locator("[data-cell]");
+      for (let j = 0; j < index; j++) {
+        if ((await above.nth(j).getAttribute("data-norun")) !== null) continue;
+        expect(await above.nth(j).locator("[data-cell-status]").textContent()).toMatch(/^Ran in /);
+      }
+      // Use this now runs the cell below alone: no cell above runs again.
+      await page.evaluate(() => {
+        const ran = new Set<string>();
+        (window as unknown as { ran: Set<string> }).ran = ran;
+        new MutationObserver((records) => {
+          for (const r of records) {
+            const el = r.target as HTMLElement;
+            if (el.dataset.state === "running") ran.add(el.dataset.cellId ?? "");
+          }
+        }).observe(document.body, { subtree: true, attributeFilter: ["data-state"] });
+      });
+      await widget.getByRole("button", { name: "Use this" }).click();
+      await ranWith(cell, /training accuracy/);
+      const ran = await page.evaluate(() => [...(window as unknown as { ran: Set<string> }).ran]);
+      expect(ran).toEqual([await cell.getAttribute("data-cell-id")]);
+      expectClean(watched);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+});
+
 describe("the MNIST chapter: digit pad, saving and loading the weights", () => {
   let watched: Watched;
 

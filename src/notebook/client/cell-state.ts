@@ -36,8 +36,30 @@ export interface Status {
   stale: boolean;
 }
 
-/** Cell i's status; `generation` is the current worker's (null before the first run). */
-export function cellStatus(cells: readonly Cell[], i: number, generation: number | null): Status {
+/** How far the cells above a cell have got when they run first for it (the cell's Run, or a widget's). */
+export interface AboveProgress {
+  /** Indexes of the cells above that run first, in order. */
+  list: readonly number[];
+  /** How many of them have finished. */
+  done: number;
+}
+
+/** What a cell says while the cells above it run first: which one, and how many of how many. */
+export function aboveText(cells: readonly Cell[], { list, done }: AboveProgress): string {
+  const current = cells[list[Math.min(done, list.length - 1)]!]!;
+  return `Running the cells above first: cell ${current.view.number} (${done + 1} of ${list.length})…`;
+}
+
+/**
+ * Cell i's status; `generation` is the current worker's (null before the first run); `above` is set while the
+ * cells above cell i run first for it.
+ */
+export function cellStatus(
+  cells: readonly Cell[],
+  i: number,
+  generation: number | null,
+  above: AboveProgress | null = null,
+): Status {
   const cell = cells[i]!;
   const idle = cell.phase === "idle";
   const hasOutput = cell.view.output.childNodes.length > 0;
@@ -52,6 +74,8 @@ export function cellStatus(cells: readonly Cell[], i: number, generation: number
         ? ["lost", "Run again: Stop cleared this cell's results from memory"]
         : [cell.phase, ""];
   if (cell.phase === "running") return { text: "Running…", note, state, stale };
+  if (above && above.done < above.list.length)
+    return { text: aboveText(cells, above), note, state: "queued", stale };
   if (cell.phase === "queued") return { text: "Waiting for the cells above…", note, state, stale };
   if (cell.blocked) return { text: cell.blocked, note, state: "blocked", stale };
   return { text: cell.result, note, state, stale };

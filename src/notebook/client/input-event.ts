@@ -3,6 +3,8 @@
 import type { InputValue } from "../protocol.ts";
 
 export const INPUT_EVENT = "notebook-input";
+/** A widget's first use is coming (the reader started to type, draw, pick a file): run the cells above now. */
+export const PREPARE_EVENT = "notebook-prepare";
 
 export interface NotebookInput {
   /** The name cells read with input(name, fallback). */
@@ -16,4 +18,12 @@ export interface NotebookInput {
 /** Sends `input` to the page's kernel (kept across Stop); `from` is the widget, which says which cell is next. */
 export function sendInput(from: Element, input: NotebookInput): void {
   from.dispatchEvent(new CustomEvent<NotebookInput>(INPUT_EVENT, { detail: input, bubbles: true }));
+}
+
+/**
+ * Says that the reader has started to use the widget `from`: the cells above the cell it runs (those not in
+ * the kernel's memory yet) start running now, so that "Use this" finds them done, or nearly.
+ */
+export function prepareFor(from: Element): void {
+  from.dispatchEvent(new CustomEvent(PREPARE_EVENT, { bubbles: true }));
 }

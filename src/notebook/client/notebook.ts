@@ -7,17 +7,24 @@
 // a cell sees is the one the code on the page, read top to bottom, makes. "Run all above" re-runs every
 // cell above (again except `norun` ones). A cell whose output came from other code above than the code shown
 // now is marked out of date; Stop marks the cells whose results the old worker held.
+//
+// A widget (CellInput) runs the cell after it, and that cell may need many cells above it first (chapter 10's
+// digit pad needs the network trained in the page). So they start when the reader starts to use the widget
+// (PREPARE_EVENT), not when they press "Use this"; meanwhile that cell says which cell above runs, and how
+// many are left, and its Stop ends them.
 import type { Output } from "../protocol.ts";
 import { caretOffset } from "./caret.ts";
-import { cellStatus, seconds, type Cell } from "./cell-state.ts";
+import { cellStatus, seconds, type AboveProgress, type Cell } from "./cell-state.ts";
 import { readCells, showNotice, showPlainCode } from "./cell-view.ts";
 import type { Editor } from "./editor.ts";
-import { INPUT_EVENT, type NotebookInput } from "./input-event.ts";
+import { INPUT_EVENT, PREPARE_EVENT, type NotebookInput } from "./input-event.ts";
 import { EditStore } from "./store.ts";
 
 type Runtime = typeof import("./runtime.ts");
 type Session = InstanceType<Runtime["Session"]>;
 type Outcome = Awaited<ReturnType<Session["run"]>>;
+/** Run a cell (after the cells above it not in memory), run every cell above it, or only those above it. */
+type Mode = "cell" | "above" | "prepare";
 
 export class Notebook {
   readonly cells: Cell[];
@@ -28,6 +35,10 @@ export class Notebook {
   /** Incremented by Stop: a queued job of an earlier epoch does nothing. */
   #epoch = 0;
   #refreshing = false;
+  /** While the cells above cell `target` run first for it: how far they have got. */
+  #above: (AboveProgress & { target: number }) | null = null;
+  /** Cells whose cells above are queued to run for a widget (PREPARE_EVENT), not yet run. */
+  #preparing = new Set<number>();
 
   constructor(doc: Document) {
     const views = readCells(doc);
@@ -50,7 +61,18 @@ export class Notebook {
       this.#wire(cell, i);
     });
     doc.addEventListener(INPUT_EVENT, (event) => void this.#input(event as CustomEvent<NotebookInput>));
+    doc.addEventListener(PREPARE_EVENT, (event) => {
+      const next = this.#nextCell(event.target as Node);
+      if (next >= 0) this.prepare(next);
+    });
     this.refresh();
+  }
+
+  /** The index of the first cell after `from` (a widget), or −1. */
+  #nextCell(from: Node): number {
+    return this.cells.findIndex(
+      (c) => from.compareDocumentPosition(c.view.root) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
   }
 
   /** A reader's input from a page widget (see input-event.ts): to the kernel, then maybe run the next cell. */
@@ -58,10 +80,7 @@ export class Notebook {
     const { name, value, run } = event.detail;
     const { session } = await this.#loadSession();
     session.setInput(name, value);
-    const from = event.target as Node;
-    const next = this.cells.findIndex(
-      (c) => from.compareDocumentPosition(c.view.root) & Node.DOCUMENT_POSITION_FOLLOWING,
-    );
+    const next = this.#nextCell(event.target as Node);
     if (run && next >= 0) this.run(next);
   }
 
@@ -177,7 +196,14 @@ export class Notebook {
     this.#enqueue(i, "above");
   }
 
-  #enqueue(i: number, mode: "cell" | "above"): void {
+  /** Runs the cells above i that are not in memory, as Run on i would first (a widget's use is coming). */
+  prepare(i: number): void {
+    if (this.#preparing.has(i) || this.cells[i]!.phase !== "idle") return;
+    this.#preparing.add(i);
+    this.#enqueue(i, "prepare");
+  }
+
+  #enqueue(i: number, mode: Mode): void {
     const target = this.cells[i]!;
     if (mode === "cell" && target.phase !== "idle") return;
     const epoch = this.#epoch;
@@ -192,26 +218,41 @@ export class Notebook {
       });
   }
 
-  async #job(epoch: number, i: number, mode: "cell" | "above"): Promise<void> {
+  async #job(epoch: number, i: number, mode: Mode): Promise<void> {
+    try {
+      await this.#runList(epoch, i, mode);
+    } finally {
+      if (mode === "prepare") this.#preparing.delete(i);
+      if (this.#above?.target === i) this.#above = null;
+      this.refresh();
+    }
+  }
+
+  async #runList(epoch: number, i: number, mode: Mode): Promise<void> {
     const { runtime, session } = await this.#loadSession();
     if (epoch !== this.#epoch) return;
     const above = this.cells.slice(0, i).flatMap((c, j) => (c.view.norun ? [] : [j]));
-    const list = mode === "above" ? above : [...above.filter((j) => !this.#inMemory(j)), i];
+    const first = mode === "above" ? above : above.filter((j) => !this.#inMemory(j));
+    const list = mode === "cell" ? [...first, i] : first;
+    // The cell the reader is waiting for says how far the cells above it have got (not "Run all above",
+    // where every cell runs because the reader asked for each).
+    if (mode !== "above" && first.length > 0) this.#above = { target: i, list: first, done: 0 };
     for (const j of list) this.cells[j]!.phase = "queued";
     this.refresh();
     for (const [n, j] of list.entries()) {
       if (epoch !== this.#epoch) return;
       const outcome = await this.#execute(j, session, runtime);
       if ("stopped" in outcome) return;
+      if (this.#above?.target === i && j !== i) this.#above.done = n + 1;
       if (!outcome.ok) {
         for (const k of list.slice(n + 1)) {
           this.cells[k]!.phase = "idle";
           this.cells[k]!.blocked = `Not run: cell ${j + 1} above failed`;
         }
+        if (mode === "prepare") this.cells[i]!.blocked = `Not run: cell ${j + 1} above failed`;
         break;
       }
     }
-    this.refresh();
   }
 
   async #execute(j: number, session: Session, runtime: Runtime): Promise<Outcome> {
@@ -250,6 +291,7 @@ export class Notebook {
   stop(): void {
     this.#epoch++;
     this.#session?.stop();
+    this.#above = null;
     for (const cell of this.cells) {
       if (cell.phase !== "queued") continue;
       cell.phase = "idle";
@@ -268,7 +310,13 @@ export class Notebook {
       this.#refreshing = false;
       this.cells.forEach((cell, i) => {
         const { view } = cell;
-        const { text, note, state, stale } = cellStatus(this.cells, i, this.#session?.generation ?? null);
+        const above = this.#above?.target === i ? this.#above : null;
+        const { text, note, state, stale } = cellStatus(
+          this.cells,
+          i,
+          this.#session?.generation ?? null,
+          above,
+        );
         if (view.status.textContent !== text) view.status.textContent = text;
         if (view.note.textContent !== note) view.note.textContent = note;
         view.root.dataset.state = state;
@@ -276,7 +324,8 @@ export class Notebook {
         const edited = cell.code !== view.original;
         view.root.toggleAttribute("data-edited", edited);
         view.badge.hidden = !edited;
-        const busy = cell.phase !== "idle";
+        // A cell whose cells above run first for it can stop them (its own phase may still be idle).
+        const busy = cell.phase !== "idle" || above !== null;
         view.output.setAttribute("aria-busy", String(cell.phase === "running"));
         const stop = view.buttons.stop;
         if (stop.disabled === busy) {
