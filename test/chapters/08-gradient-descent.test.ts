@@ -51,6 +51,48 @@ describe("08-gradient-descent: watch it learn", () => {
   });
 });
 
+describe("08-gradient-descent: the loss the watched run prints", () => {
+  it("falls from 1.125 to 0.564 in the first epoch, creeps (0.511, 0.425), then reaches the floor by epoch 30", async () => {
+    const { watchedLoss, X, Y, makeNet } = (await run.read("watchedLoss", "X", "Y", "makeNet")) as {
+      watchedLoss: number[];
+      X: never;
+      Y: never;
+      makeNet: () => MLP;
+    };
+    expect(watchedLoss).toHaveLength(60);
+    expect(makeNet().loss(X, Y).toFixed(3)).toBe("1.125");
+    const printed = run.text(run.cellWith("const watched"));
+    const lines = [1, 5, 10, 15, 20, 25, 30, 60].map(
+      (e) => `epoch ${e}: ${watchedLoss[e - 1]!.toFixed(3)}\n`,
+    );
+    expect(printed).toBe(lines.join(""));
+    expect(watchedLoss[0]!.toFixed(3)).toBe("0.564");
+    expect(watchedLoss[4]!.toFixed(3)).toBe("0.511");
+    expect(watchedLoss[9]!.toFixed(3)).toBe("0.425");
+    expect(watchedLoss[29]).toBeLessThan(1.5 * NOISE_FLOOR);
+  });
+
+  it("the variance of the targets (the loss of the best flat line) is about 0.55", async () => {
+    const { Y } = (await run.read("Y")) as { Y: { data: Float64Array } };
+    const y = Array.from(Y.data);
+    const mean = y.reduce((a, v) => a + v, 0) / y.length;
+    const variance = y.reduce((a, v) => a + (v - mean) ** 2, 0) / y.length;
+    expect(variance).toBeGreaterThan(0.5);
+    expect(variance).toBeLessThan(0.6);
+  });
+
+  it("is the same run as the minibatch curve of the batch-size charts", async () => {
+    const { watchedLoss, batchRuns } = (await run.read("watchedLoss", "batchRuns")) as {
+      watchedLoss: number[];
+      batchRuns: { batchSize: number; curve: { epoch: number; loss: number }[] }[];
+    };
+    const mini = batchRuns.find((r) => r.batchSize === 8)!;
+    const whole = mini.curve.filter((p) => Number.isInteger(p.epoch));
+    expect(whole.length).toBeGreaterThanOrEqual(10);
+    for (const p of whole) expect(p.loss).toBe(watchedLoss[p.epoch - 1]);
+  });
+});
+
 describe("08-gradient-descent: the learning rate", () => {
   it("η = 0.03 is still on the plateau after 200 epochs, η = 0.3 reaches the noise floor, η = 3 diverges", async () => {
     const { runs } = (await run.read("runs")) as { runs: Run[] };
@@ -99,6 +141,58 @@ describe("08-gradient-descent: batch sizes", () => {
   });
 });
 
+describe("08-gradient-descent: momentum and Adam, one weight at a time", () => {
+  interface Move {
+    t: number;
+    byHand: number;
+    library: number;
+  }
+  it("momentum: a steady gradient builds to η/(1 − μ) = 0.1, a flipping one settles near ±η/(1 + μ); by hand = library", async () => {
+    const { steady, flipping, momentumDifference } = (await run.read(
+      "steady",
+      "flipping",
+      "momentumDifference",
+    )) as {
+      steady: Move[];
+      flipping: Move[];
+      momentumDifference: number;
+    };
+    expect(steady).toHaveLength(50);
+    expect(steady[0]!.library).toBeCloseTo(0.01, 15); // the first move is plain descent's
+    expect(steady.at(-1)!.library).toBeGreaterThan(0.099);
+    expect(steady.at(-1)!.library).toBeLessThan(0.1);
+    for (let k = 1; k < steady.length; k++)
+      expect(steady[k]!.library).toBeGreaterThan(steady[k - 1]!.library);
+    expect(Math.abs(flipping.at(-1)!.library)).toBeCloseTo(0.01 / 1.9, 3);
+    expect(Math.sign(flipping.at(-1)!.library)).toBe(-Math.sign(flipping.at(-2)!.library));
+    for (const r of [...steady, ...flipping])
+      expect(Math.abs(r.byHand - r.library)).toBeLessThanOrEqual(momentumDifference);
+    expect(momentumDifference).toBeLessThan(1e-14);
+    expect(run.text(run.cellWith("function momentumSteps"))).toBe(
+      `largest |by hand − library|: ${momentumDifference}\n`,
+    );
+  });
+
+  it("Adam moves every weight by η = 0.01 whether its gradient is 0.001, 1 or 100; by hand = library", async () => {
+    const { adamByGradient } = (await run.read("adamByGradient")) as {
+      adamByGradient: {
+        g: number;
+        sgdMove: number;
+        adamMove1: number;
+        adamMove50: number;
+        largestDifference: number;
+      }[];
+    };
+    expect(adamByGradient.map((r) => r.g)).toEqual([0.001, 1, 100]);
+    for (const r of adamByGradient) {
+      expect(r.adamMove1).toBe(0.01);
+      expect(r.adamMove50).toBe(0.01);
+      expect(r.sgdMove).toBeCloseTo(0.01 * r.g, 15);
+      expect(r.largestDifference).toBeLessThan(1e-15);
+    }
+  });
+});
+
 describe("08-gradient-descent: momentum and Adam", () => {
   it("at η = 0.01, SGD stays on the plateau while momentum (by epoch 30) and Adam (by 45) reach the floor", async () => {
     const { finalLoss, optimizerCurves } = (await run.read("finalLoss", "optimizerCurves")) as {
@@ -138,7 +232,7 @@ describe("08-gradient-descent: static charts", () => {
   it("learning-rate curves, the divergence, batch sizes by epoch and by step, optimisers match their goldens", () => {
     const named: [string, string][] = [
       ["const etaCurves", "08-gradient-descent-eta"],
-      ['label: "epoch" },\n  y: { type: "log"', "08-gradient-descent-divergence"],
+      ["ticks: [1, 1e50", "08-gradient-descent-divergence"],
       ["passes over the 64 examples", "08-gradient-descent-batch-epochs"],
       ["gradient steps (log scale)", "08-gradient-descent-batch-steps"],
       ["const optimizerCurves", "08-gradient-descent-optimizers"],
