@@ -50,8 +50,8 @@ describe("03-activations: sigmoid, tanh, ReLU on s = −6 … 6", () => {
   });
 
   it("ReLU's derivative is 0 for s ≤ 0 (the kink included) and 1 for s > 0", () => {
-    const { dA } = v.reluCurve as { dA: Matrix };
-    M("s").data.forEach((s, q) => expect(dA.data[q]).toBe(s > 0 ? 1 : 0));
+    const { fPrime } = v.reluCurve as { fPrime: Matrix };
+    M("s").data.forEach((s, q) => expect(fPrime.data[q]).toBe(s > 0 ? 1 : 0));
   });
 });
 
@@ -89,10 +89,10 @@ describe("03-activations: softmax", () => {
   it("with two classes, softmax(s, 0)₀ is σ(s) and J_00 is σ'(s)", () => {
     expect(num("twoClassGap")).toBeLessThan(1e-15);
     expect(num("twoClassSlopeGap")).toBeLessThan(1e-15);
-    const { dA } = v.softmaxCurve as { dA: Matrix };
-    const sigmoid = v.sigmoidCurve as { dA: Matrix };
-    expect(dA.shape).toEqual([1, 241]);
-    expect(Math.max(...dA.data)).toBeCloseTo(Math.max(...sigmoid.dA.data), 15);
+    const { fPrime } = v.softmaxCurve as { fPrime: Matrix };
+    const sigmoid = v.sigmoidCurve as { fPrime: Matrix };
+    expect(fPrime.shape).toEqual([1, 241]);
+    expect(Math.max(...fPrime.data)).toBeCloseTo(Math.max(...sigmoid.fPrime.data), 15);
   });
 });
 
