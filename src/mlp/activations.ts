@@ -30,10 +30,24 @@ function check(op: string, out: Matrix, S: Matrix, A?: Matrix): void {
   }
 }
 
+/**
+ * The loops of one activation over whole arrays: the same formulas as value and derivative, written out.
+ * Why not one generic loop calling value(s[q])? The generic loop is shared by every activation, so V8 sees
+ * several functions at its call and cannot inline any: a call per element made the sigmoid of a training
+ * step 2–3× slower (npm run bench). A loop of its own per activation compiles to straight arithmetic.
+ */
+interface Loops {
+  /** a[q] = f(s[q]) for every q. */
+  f(a: Float64Array, s: Float64Array): void;
+  /** g[q] = g[q]·f'(s[q]) for every q, with a = f(s). */
+  mulDerivative(g: Float64Array, s: Float64Array, a: Float64Array): void;
+}
+
 function elementwise(
   name: ActivationName,
   value: (s: number) => number,
   derivative: (s: number, a: number) => number,
+  loops: Loops,
 ): Activation {
   const activation: Activation = {
     name,
@@ -48,17 +62,12 @@ function elementwise(
     },
     fInto(out, S) {
       check(`${name}.fInto`, out, S);
-      const s = S.data,
-        a = out.data;
-      for (let q = 0; q < a.length; q++) a[q] = value(s[q]!);
+      loops.f(out.data, S.data);
       return out;
     },
     mulDerivativeInto(G, S, A) {
       check(`${name}.mulDerivativeInto`, G, S, A);
-      const g = G.data,
-        s = S.data,
-        a = A.data;
-      for (let q = 0; q < g.length; q++) g[q] = g[q]! * derivative(s[q]!, a[q]!);
+      loops.mulDerivative(G.data, S.data, A.data);
       return G;
     },
   };
@@ -70,16 +79,39 @@ export const sigmoid = elementwise(
   "sigmoid",
   (s) => 1 / (1 + Math.exp(-s)),
   (_s, a) => a * (1 - a),
+  {
+    f(a, s) {
+      for (let q = 0; q < a.length; q++) a[q] = 1 / (1 + Math.exp(-s[q]!));
+    },
+    mulDerivative(g, _s, a) {
+      for (let q = 0; q < g.length; q++) g[q] = g[q]! * (a[q]! * (1 - a[q]!));
+    },
+  },
 );
 
 /** tanh(s) = (e^s − e^(−s)) / (e^s + e^(−s)), into (−1, 1).  tanh'(s) = 1 − tanh²(s) = 1 − a². */
-export const tanh = elementwise("tanh", Math.tanh, (_s, a) => 1 - a * a);
+export const tanh = elementwise("tanh", Math.tanh, (_s, a) => 1 - a * a, {
+  f(a, s) {
+    for (let q = 0; q < a.length; q++) a[q] = Math.tanh(s[q]!);
+  },
+  mulDerivative(g, _s, a) {
+    for (let q = 0; q < g.length; q++) g[q] = g[q]! * (1 - a[q]! * a[q]!);
+  },
+});
 
 /** relu(s) = max(0, s).  relu'(s) = 1 for s > 0, else 0 (at the kink s = 0 we take 0, as numpy's s > 0 does). */
 export const relu = elementwise(
   "relu",
   (s) => (s > 0 ? s : 0),
   (s) => (s > 0 ? 1 : 0),
+  {
+    f(a, s) {
+      for (let q = 0; q < a.length; q++) a[q] = s[q]! > 0 ? s[q]! : 0;
+    },
+    mulDerivative(g, s) {
+      for (let q = 0; q < g.length; q++) g[q] = g[q]! * (s[q]! > 0 ? 1 : 0);
+    },
+  },
 );
 
 /** identity(s) = s, for regression outputs.  identity'(s) = 1. */
@@ -87,6 +119,12 @@ export const identity = elementwise(
   "identity",
   (s) => s,
   () => 1,
+  {
+    f(a, s) {
+      a.set(s);
+    },
+    mulDerivative() {}, // g·1 = g
+  },
 );
 
 /**

@@ -14,7 +14,8 @@ import {
 } from "../../src/mlp/index.ts";
 import { bitDifference, randomMatrix } from "./helpers.ts";
 
-// (m, n, p) with A (m×n): odd p (a last column outside the SIMD pairs), p = 1, m beyond one block of rows.
+// (m, n, p) with A (m×n): odd p (a last column outside the SIMD pairs), p = 1, m beyond one block of rows,
+// p a multiple of 16 (whole register blocks only), p just past one (16 + 1, 32 + 3: blocks and leftovers).
 const shapes: [number, number, number][] = [
   [1, 1, 1],
   [1, 5, 2],
@@ -22,6 +23,9 @@ const shapes: [number, number, number][] = [
   [7, 9, 1],
   [5, 16, 3],
   [11, 13, 17],
+  [6, 9, 16],
+  [4, 21, 35],
+  [3, 8, 130],
   [100, 784, 128],
   [100, 128, 10],
   [BLOCK_ROWS + 37, 30, 9],
