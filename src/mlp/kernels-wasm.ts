@@ -1,4 +1,4 @@
-// A·B and AᵀB with the inner loop in WebAssembly SIMD (wasm-accumulate.ts): about twice as fast as the
+// A·B, AᵀB and ABᵀ with the inner loop in WebAssembly SIMD (wasm-accumulate.ts): about twice as fast as the
 // TypeScript loop and equal to it bit for bit. The lists of nonzeros come from kernels.ts; B and the lists
 // are copied into the module's memory and C is copied out, for each product (or block of rows).
 // Where WebAssembly SIMD is missing, wasmKernels is null and matmul.ts keeps the TypeScript kernels.
@@ -85,16 +85,27 @@ function createWasmKernels() {
     accumulate(l.at.c, l.at.b, l.at.index, l.at.values, l.at.starts, count, p);
   }
 
+  /** C (m×p) = A (m×n)·B, where writeB puts B (n×p, nB doubles) into the module's memory. */
+  function productNN(
+    C: Float64Array,
+    A: Float64Array,
+    [m, n, p]: [number, number, number],
+    nB: number,
+    writeB: (into: Float64Array) => void,
+  ): void {
+    forEachRowBlock(A, m, n, (i0, i1, lists) => {
+      const rows = i1 - i0;
+      const l = layout(nB, rows * p, lists.starts[rows]!, rows);
+      if (i0 === 0) writeB(l.B); // B sits at address 0 in every layout: once is enough
+      accumulateRows(l, lists, rows, p);
+      C.set(l.C, i0 * p);
+    });
+  }
+
   return {
     /** C (m×p) = A (m×n)·B (n×p). */
     gemmNN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
-      forEachRowBlock(A, m, n, (i0, i1, lists) => {
-        const rows = i1 - i0;
-        const l = layout(B.length, rows * p, lists.starts[rows]!, rows);
-        if (i0 === 0) l.B.set(B); // B sits at address 0 in every layout: once is enough
-        accumulateRows(l, lists, rows, p);
-        C.set(l.C, i0 * p);
-      });
+      productNN(C, A, [m, n, p], B.length, (into) => into.set(B));
     },
 
     /** C (n×p) = AᵀB, with A (m×n) and B (m×p). */
@@ -104,6 +115,16 @@ function createWasmKernels() {
       l.B.set(B);
       accumulateRows(l, lists, n, p);
       C.set(l.C);
+    },
+
+    /**
+     * C (m×p) = A (m×n)·Bᵀ, with B (p×n): written into the module as Bᵀ (n×p), then the A·B loop. Row i of C
+     * is Σ_k A_ik·(row k of Bᵀ), k ascending: each entry the same sum as the dot product of gemmNT.
+     */
+    gemmNT(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
+      productNN(C, A, [m, n, p], n * p, (into) => {
+        for (let j = 0; j < p; j++) for (let k = 0; k < n; k++) into[k * p + j] = B[j * n + k]!;
+      });
     },
   };
 }

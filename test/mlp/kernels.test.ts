@@ -40,7 +40,7 @@ describe("the WebAssembly kernels", () => {
   const rng = new Rng(31);
   for (const [m, n, p] of shapes) {
     for (const zeros of [0, 0.81, 1]) {
-      it(`wasm gemmNN and gemmTN equal the TypeScript ones bit for bit: A (${m}×${n}), p ${p}, ${zeros * 100}% zeros`, () => {
+      it(`wasm gemmNN, gemmTN and gemmNT equal the TypeScript ones bit for bit: A (${m}×${n}), p ${p}, ${zeros * 100}% zeros`, () => {
         const A = randomMatrix(rng, m, n, zeros).data;
         const B = randomMatrix(rng, n, p).data;
         const [C1, C2] = [new Float64Array(m * p), new Float64Array(m * p).fill(7)];
@@ -52,6 +52,11 @@ describe("the WebAssembly kernels", () => {
         gemmTN(G1, A, D, m, n, p);
         wasmKernels!.gemmTN(G2, A, D, m, n, p);
         expect(bitDifference(G2, G1)).toBe("identical");
+        const E = randomMatrix(rng, p, n).data; // C = A·Eᵀ
+        const [H1, H2] = [new Float64Array(m * p), new Float64Array(m * p).fill(7)];
+        gemmNT(H1, A, E, m, n, p);
+        wasmKernels!.gemmNT(H2, A, E, m, n, p);
+        expect(bitDifference(H2, H1)).toBe("identical");
       });
     }
   }
