@@ -1,6 +1,6 @@
 // Chapter 6 (content/06-backprop.mdx): the claims its prose makes, read from its cells' scope and output.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Matrix } from "../../src/mlp/index.ts";
+import { Matrix, matmulTransA } from "../../src/mlp/index.ts";
 import { expectGolden, runChapter, type ChapterRun } from "./run-chapter.ts";
 
 let run: ChapterRun;
@@ -49,6 +49,15 @@ describe("06-backprop: the 2-3-2 network by hand", () => {
   it("one entry of A1ᵀδ2 is the sum over the two examples of input times delta", async () => {
     const { byHand, dW2 } = (await run.read("byHand", "dW2")) as { byHand: number; dW2: Matrix };
     expect(Math.abs(byHand - dW2.get(1, 0))).toBeLessThanOrEqual(1e-15);
+  });
+
+  it("db2 (the rows of δ2 added up) is 1ᵀδ2, the weight gradient's product with a column of ones for A1", async () => {
+    const { db2, delta2 } = (await run.read("db2", "delta2")) as Record<string, Matrix>;
+    const ones = new Matrix(delta2!.rows, 1); // (m, 1)
+    ones.data.fill(1);
+    const product = matmulTransA(ones, delta2!); // (1, 2)
+    expect(product.shape).toEqual(db2!.shape);
+    for (let k = 0; k < 2; k++) expect(db2!.get(0, k)).toBeCloseTo(product.get(0, k), 15);
   });
 
   it("the largest hidden delta (about 0.06) is about a quarter of the smallest output delta (about 0.24)", async () => {
