@@ -19,6 +19,8 @@ export interface Cell {
   result: string;
   /** Why the run the reader asked for did not happen (a cell above failed, Stop): said first. */
   blocked: string | null;
+  /** The output shown came from a run without error (at build, or here) of the code in `basis`. */
+  shownOk: boolean;
 }
 
 export function seconds(ms: number): string {

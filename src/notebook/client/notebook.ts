@@ -55,6 +55,7 @@ export class Notebook {
       phase: "idle",
       result: view.norun ? "Not run yet: press Run" : "",
       blocked: null,
+      shownOk: view.root.dataset.ran === "true",
     }));
     this.cells.forEach((cell, i) => {
       this.#restore(cell, i);
@@ -241,7 +242,7 @@ export class Notebook {
     this.refresh();
     for (const [n, j] of list.entries()) {
       if (epoch !== this.#epoch) return;
-      const outcome = await this.#execute(j, session, runtime);
+      const outcome = await this.#execute(j, session, runtime, mode !== "above" && j !== i);
       if ("stopped" in outcome) return;
       if (this.#above?.target === i && j !== i) this.#above.done = n + 1;
       if (!outcome.ok) {
@@ -255,25 +256,40 @@ export class Notebook {
     }
   }
 
-  async #execute(j: number, session: Session, runtime: Runtime): Promise<Outcome> {
+  /**
+   * Runs cell j. `onlyForMemory`: it runs because a cell below needs its names, not because the reader asked;
+   * if the output it shows came, without error, from the same code in it and above it, that output stays
+   * (redrawing the same charts would cost the page seconds) unless this run fails.
+   */
+  async #execute(j: number, session: Session, runtime: Runtime, onlyForMemory = false): Promise<Outcome> {
     const cell = this.cells[j]!;
     const { output } = cell.view;
     const basis = this.cells.slice(0, j + 1).map((c) => c.code);
     const generation = session.generation;
+    let keep = onlyForMemory && cell.shownOk && basis.every((code, k) => code === cell.basis[k]);
     cell.phase = "running";
     cell.blocked = null;
     this.refresh();
     // The earlier output stays (dimmed) until the new one starts: no flash for a cell that takes 5 ms.
     let fresh = false;
+    const held: Output[] = [];
     const emit = (o: Output): void => {
+      if (keep && o.kind !== "error") return void held.push(o);
       if (!fresh) output.replaceChildren();
       fresh = true;
+      for (const h of held.splice(0)) runtime.appendOutput(output, h);
+      keep = false;
       runtime.appendOutput(output, o);
     };
     const started = performance.now();
     const outcome = await session.run(cell.view.id, cell.code, emit);
-    if (!fresh) output.replaceChildren();
-    fresh = true;
+    const stopped = "stopped" in outcome;
+    // Kept (ran without error, or stopped before it showed anything): the shown output stands.
+    if (!(keep && (stopped || outcome.ok))) {
+      if (!fresh) output.replaceChildren();
+      for (const h of held.splice(0)) runtime.appendOutput(output, h);
+      cell.shownOk = !stopped && outcome.ok;
+    }
     cell.phase = "idle";
     cell.basis = basis;
     if ("stopped" in outcome) {
