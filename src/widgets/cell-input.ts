@@ -4,7 +4,7 @@
 // That cell may need the cells above it to run first (seconds: a network trained in the page), so they start
 // as soon as the reader starts to use the widget, and "Use this" finds them done or under way.
 import { formatBytes } from "../notebook/render-download.ts";
-import { prepareFor, sendInput } from "../notebook/client/input-event.ts";
+import { PROGRESS_EVENT, prepareFor, sendInput } from "../notebook/client/input-event.ts";
 import type { InputValue } from "../notebook/protocol.ts";
 import { DigitPad } from "./digit-pad.ts";
 
@@ -21,6 +21,15 @@ function wire(root: HTMLElement): void {
   const say = (text: string): void => {
     status.textContent = text;
   };
+  // How far the cells above the cell below have got, shown here where the reader is (the cell's own status
+  // says it aloud): a copy of the status line, not a live region.
+  const progress = status.cloneNode(false) as HTMLElement;
+  for (const name of ["role", "aria-live", "data-input-status"]) progress.removeAttribute(name);
+  progress.dataset.inputProgress = "";
+  status.after(progress);
+  root.addEventListener(PROGRESS_EVENT, (event) => {
+    progress.textContent = (event as CustomEvent<string>).detail;
+  });
   // Typing, drawing, picking a sample or a file, reaching "Use this": the reader is about to use the widget.
   const prepare = (): void => {
     for (const type of INTENT) root.removeEventListener(type, prepare);

@@ -165,6 +165,11 @@ describe("a widget's first use", () => {
       const widget = page.locator('[data-cell-input][data-name="csv"]');
       const cell = cellAfter(widget);
       const status = cell.locator("[data-cell-status]");
+      // The outputs the cells above show now (baked at build from the same code), to see that they stay.
+      await page.evaluate(() => {
+        const shown = [...document.querySelectorAll("[data-cell-output]")].map((o) => o.firstElementChild);
+        (window as unknown as { shown: (Element | null)[] }).shown = shown;
+      });
       await widget.locator("textarea").click();
       await expect
         .poll(() => status.textContent(), { timeout: RUN_TIMEOUT, interval: 50 })
@@ -172,6 +177,10 @@ describe("a widget's first use", () => {
       const [, total] = /of (\d+)\)/.exec((await status.textContent())!)!;
       expect(Number(total)).toBeGreaterThan(1);
       expect(await cell.getByRole("button", { name: "Stop" }).isEnabled()).toBe(true);
+      // The widget, where the reader is, shows the same (the cell's status says it aloud).
+      expect(await widget.locator("[data-input-progress]").textContent()).toMatch(
+        /^Running the cells above first: cell \d+ \(\d+ of \d+\)…$/,
+      );
       await shoot(cell, "widget-preparing");
 
       // Done: every cell above ran while the reader was typing.
@@ -184,6 +193,16 @@ describe("a widget's first use", () => {
         if ((await above.nth(j).getAttribute("data-norun")) !== null) continue;
         expect(await above.nth(j).locator("[data-cell-status]").textContent()).toMatch(/^Ran in /);
       }
+      expect(await widget.locator("[data-input-progress]").textContent()).toBe("");
+      // They ran to fill the kernel's memory, and their outputs, the same, were not drawn again.
+      const kept = await page.evaluate(
+        (n) =>
+          (window as unknown as { shown: (Element | null)[] }).shown
+            .slice(0, n)
+            .every((e) => e?.isConnected ?? true),
+        index,
+      );
+      expect(kept).toBe(true);
       // Use this now runs the cell below alone: no cell above runs again.
       await page.evaluate(() => {
         const ran = new Set<string>();

@@ -14,10 +14,10 @@
 // many are left, and its Stop ends them.
 import type { Output } from "../protocol.ts";
 import { caretOffset } from "./caret.ts";
-import { cellStatus, seconds, type AboveProgress, type Cell } from "./cell-state.ts";
+import { aboveText, cellStatus, seconds, type AboveProgress, type Cell } from "./cell-state.ts";
 import { readCells, showNotice, showPlainCode } from "./cell-view.ts";
 import type { Editor } from "./editor.ts";
-import { INPUT_EVENT, PREPARE_EVENT, type NotebookInput } from "./input-event.ts";
+import { INPUT_EVENT, PREPARE_EVENT, PROGRESS_EVENT, type NotebookInput } from "./input-event.ts";
 import { EditStore } from "./store.ts";
 
 type Runtime = typeof import("./runtime.ts");
@@ -39,6 +39,8 @@ export class Notebook {
   #above: (AboveProgress & { target: number }) | null = null;
   /** Cells whose cells above are queued to run for a widget (PREPARE_EVENT), not yet run. */
   #preparing = new Set<number>();
+  /** The widget before a cell (the one that runs it), and the progress it was last told. */
+  #widgets = new Map<number, { widget: Element; told: string }>();
 
   constructor(doc: Document) {
     const views = readCells(doc);
@@ -63,17 +65,19 @@ export class Notebook {
     });
     doc.addEventListener(INPUT_EVENT, (event) => void this.#input(event as CustomEvent<NotebookInput>));
     doc.addEventListener(PREPARE_EVENT, (event) => {
-      const next = this.#nextCell(event.target as Node);
+      const next = this.#nextCell(event.target as Element);
       if (next >= 0) this.prepare(next);
     });
     this.refresh();
   }
 
-  /** The index of the first cell after `from` (a widget), or −1. */
-  #nextCell(from: Node): number {
-    return this.cells.findIndex(
-      (c) => from.compareDocumentPosition(c.view.root) & Node.DOCUMENT_POSITION_FOLLOWING,
+  /** The index of the first cell after `widget`, or −1; the widget is told how far that cell's runs get. */
+  #nextCell(widget: Element): number {
+    const next = this.cells.findIndex(
+      (c) => widget.compareDocumentPosition(c.view.root) & Node.DOCUMENT_POSITION_FOLLOWING,
     );
+    if (next >= 0 && !this.#widgets.has(next)) this.#widgets.set(next, { widget, told: "" });
+    return next;
   }
 
   /** A reader's input from a page widget (see input-event.ts): to the kernel, then maybe run the next cell. */
@@ -81,7 +85,7 @@ export class Notebook {
     const { name, value, run } = event.detail;
     const { session } = await this.#loadSession();
     session.setInput(name, value);
-    const next = this.#nextCell(event.target as Node);
+    const next = this.#nextCell(event.target as Element);
     if (run && next >= 0) this.run(next);
   }
 
@@ -327,6 +331,12 @@ export class Notebook {
       this.cells.forEach((cell, i) => {
         const { view } = cell;
         const above = this.#above?.target === i ? this.#above : null;
+        const widget = this.#widgets.get(i);
+        const progress = above && above.done < above.list.length ? aboveText(this.cells, above) : "";
+        if (widget && widget.told !== progress) {
+          widget.told = progress;
+          widget.widget.dispatchEvent(new CustomEvent(PROGRESS_EVENT, { detail: progress }));
+        }
         const { text, note, state, stale } = cellStatus(
           this.cells,
           i,
