@@ -68,6 +68,10 @@ describe("03-activations: softmax", () => {
 
   it("computed as written, sums of 1000 overflow to ∞ and give NaN; softmax.f gives softmax(0, 1, 2)", () => {
     expect(v.expBig).toEqual([Infinity, Infinity, Infinity]);
+    // the prose puts the overflow between 709.78 and 709.79
+    expect(run.text(run.cellWith("const expBig"))).toContain(
+      "e^709.78, e^709.79: 1.7928227943945155e+308 Infinity",
+    );
     expect((v.naive as number[]).every(Number.isNaN)).toBe(true);
     expect(Array.from(M("stable").data)).toEqual(Array.from(M("small").data));
     expect(Array.from(M("stable").data).every(Number.isFinite)).toBe(true);
