@@ -29,7 +29,9 @@ describe("10-mnist: the IDX format", () => {
     expect(headerBytes).toBe(16);
     expect(bytes.length).toBe(16 + 5000 * 784);
     const text = run.text(run.cellWith('loadMnistFile("train", "images")'));
-    expect(text).toContain("3920016 bytes; the first 16: 00 00 08 03 00 00 13 88 00 00 00 1c 00 00 00 1c");
+    expect(text).toContain(
+      "3920016 bytes; the first 16, in hex:\n00 00 08 03 00 00 13 88 00 00 00 1c 00 00 00 1c\n",
+    );
     expect(text).toContain("magic number 0x00000803\ntype 0x08 (unsigned byte), d = 3 dimensions");
     expect(text).toContain("dims: 5000 × 28 × 28 (images × rows × columns)");
     expect(text).toContain("16 header + 3920000 pixel bytes = 3920016");
@@ -45,7 +47,9 @@ describe("10-mnist: the IDX format", () => {
   it("parseIdx gives the same dims as the hand-read header", async () => {
     const { idx, dims } = (await run.read("idx", "dims")) as { idx: { dims: number[] }; dims: number[] };
     expect(idx.dims).toEqual(dims);
-    expect(run.text(run.cellWith("parseIdx(bytes)"))).toBe("u8 [5000, 28, 28] Uint8Array 3920000\n");
+    expect(run.text(run.cellWith("parseIdx(bytes)"))).toBe(
+      'dtype "u8", dims [5000, 28, 28]\ndata: a Uint8Array of 3920000 values\n',
+    );
   });
 });
 
@@ -145,7 +149,11 @@ describe("10-mnist: where it fails", () => {
     let most = 0;
     for (let t = 0; t < 10; t++) for (let p = 0; p < 10; p++) if (t !== p) most = Math.max(most, C.get(t, p));
     expect(worst.count).toBe(most);
-    expectGolden(chartOf("const entries ="), "10-confusion");
+    const markup = chartOf("const entries =");
+    // A legend for the colour steps, so that the colours can be read as counts.
+    expect(markup).toContain("test images");
+    for (const tick of ["1", "3", "10", "30", "100"]) expect(markup).toMatch(new RegExp(`>${tick}</text>`));
+    expectGolden(markup, "10-confusion");
   });
 
   it("draws the first 16 misread digits with their true and predicted labels", async () => {
