@@ -151,17 +151,30 @@ function renderView(doc: Document, v: ValueView): Node {
       return wrap;
     }
     case "svg": {
-      const plot = element(doc, "div", "cell-plot");
+      const plot = chartBox(doc);
       if (v.title) plot.append(element(doc, "p", "cell-plot-title", v.title));
       plot.append(importMarkup(doc, v.svg, "image/svg+xml"));
       return plot;
     }
     case "html": {
-      const plot = element(doc, "div", "cell-plot");
+      const plot = chartBox(doc);
       plot.append(importMarkup(doc, v.html, "text/html"));
       return plot;
     }
   }
+}
+
+/**
+ * The box a chart sits in. On a phone the chart keeps its own width (its text would shrink to ~5 px if it
+ * were scaled to fit) and the box scrolls sideways, so it is focusable, as a scrolling region must be for
+ * keyboard readers, and named for screen readers.
+ */
+function chartBox(doc: Document): HTMLElement {
+  const box = element(doc, "div", "cell-plot");
+  box.setAttribute("role", "group");
+  box.setAttribute("aria-label", "chart");
+  box.setAttribute("tabindex", "0");
+  return box;
 }
 
 function formatSeconds(s: number): string {

@@ -105,6 +105,22 @@ describe("renderOutput(doc, output)", () => {
     expect(node.querySelector("svg")!.hasAttribute("role")).toBe(false);
   });
 
+  it("puts every chart in a named, focusable box (it scrolls sideways on a phone, so keys must reach it)", () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 400"><path d="M0,0"/></svg>';
+    for (const view of [
+      { type: "svg", svg },
+      { type: "html", html: `<figure class="plot-f">${svg}<figcaption>loss</figcaption></figure>` },
+    ] as const) {
+      const box = renderOutput(dom(), { kind: "value", view }).querySelector(".cell-plot")!;
+      expect(box.querySelector("svg")).not.toBeNull();
+      expect([
+        box.getAttribute("role"),
+        box.getAttribute("aria-label"),
+        box.getAttribute("tabindex"),
+      ]).toEqual(["group", "chart", "0"]);
+    }
+  });
+
   it("rebuilds a Plot figure (title, legend, chart) from HTML the same way", () => {
     const html =
       '<figure class="plot-f"><h2>Loss</h2><div class="swatches"><span><svg width="15"><rect/></svg>a</span></div>' +
