@@ -115,6 +115,22 @@ describe.each(chapters)("chapter $name", (p) => {
     await context.close();
   });
 
+  it("links the stylesheets its cells and equation links need (a page built without them loses its layout)", async () => {
+    const { page } = await open(p.path);
+    const selectors = await page.evaluate(() =>
+      [...document.styleSheets].flatMap((sheet) =>
+        [...sheet.cssRules].map((rule) => (rule as CSSStyleRule).selectorText ?? ""),
+      ),
+    );
+    const counts = await page.evaluate(() => ({
+      cells: document.querySelectorAll("[data-cell]").length,
+      symbols: document.querySelectorAll(".eq-sym").length,
+    }));
+    if (counts.cells > 0) expect(selectors.some((s) => s.includes(".cell-output"))).toBe(true);
+    if (counts.symbols > 0) expect(selectors.some((s) => s.includes(".eq-sym"))).toBe(true);
+    await page.close();
+  });
+
   it("has a table of contents whose links reach headings on the page", async () => {
     const { page } = await open(p.path);
     const targets = await page
