@@ -1,8 +1,10 @@
 // Chapter 11 (reproductions): runs the chapter's cells through the Node runner the build uses, then reads the
 // names they bound and checks each claim the prose makes about them: the scaling factor K/2, the overfit ten
 // points, the falling losses, the subset accuracies, and that the cells use the settings of
-// src/tools/reproduce.ts (whose full-run figures the chapter quotes). Static charts are compared with golden
-// SVGs (numbers rounded to 3 decimals); UPDATE_GOLDEN=1 writes a missing golden.
+// src/tools/reproduce.ts (whose full-run figures the chapter quotes), and that the figures the originals' own code
+// printed here (src/tools/originals.json) are quoted as recorded and stand where the prose says beside ours.
+// Static charts are compared with golden SVGs (numbers rounded to 3 decimals); UPDATE_GOLDEN=1 writes a missing
+// golden.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +38,7 @@ interface Scope {
   moons: unknown;
   moonCurve: { pass: number; loss: number }[];
   moonsFinal: number;
+  moonsPenultimate: number;
   moonsAccuracy: number;
   oneBy16: unknown;
   rows16: EpochRow[];
@@ -46,6 +49,48 @@ interface Scope {
   nielsen: unknown;
   rowsNielsen: EpochRow[];
   fullRuns: Record<FullRunId, { loss: number[]; testAccuracy: number[] }>;
+  zeroRun: {
+    cost: number[];
+    trainingAccuracy: number;
+    onOurPoints: { trainingAccuracy: number; cost: number };
+    ourRecipeOnItsPoints: { trainingAccuracy: number };
+  };
+  wildmlRun: {
+    theirs: number[];
+    oursOnItsPoints: number[];
+    afterLastPass: { theirs: number; oursOnItsPoints: number };
+  };
+  sameLines: number;
+  nielsenRuns: { seed: number; correct: number[] }[];
+}
+
+/** src/tools/originals.json: what each original's own code printed on this machine, with its provenance. */
+interface Traced {
+  status: "run";
+  tutorial: string;
+  code: string;
+  command: string;
+}
+interface NotTraced {
+  status: "not found";
+  tutorial: string;
+  searched: string[];
+}
+interface Originals {
+  dense: Traced & {
+    printed: { cost: number[]; trainingAccuracy: number };
+    onOurPoints: { trainingAccuracy: number; cost: number };
+    ourRecipeOnItsPoints: { trainingAccuracy: number };
+  };
+  moons: Traced & {
+    published: { loss: number[] };
+    printed: { loss: number[]; afterLastPass: number };
+    ourLibraryOnItsPoints: { loss: number[]; afterLastPass: number };
+  };
+  nielsen: Traced & { published: { bestTestAccuracy: number }; runs: { seed: number; correct: number[] }[] };
+  mlpClass: NotTraced;
+  deep: NotTraced;
+  oneBy16: NotTraced;
 }
 
 type FullRunId = "oneBy16" | "oneBy16Sum" | "deep" | "nielsen";
@@ -69,6 +114,7 @@ const names: (keyof Scope)[] = [
   "moons",
   "moonCurve",
   "moonsFinal",
+  "moonsPenultimate",
   "moonsAccuracy",
   "oneBy16",
   "rows16",
@@ -79,6 +125,10 @@ const names: (keyof Scope)[] = [
   "nielsen",
   "rowsNielsen",
   "fullRuns",
+  "zeroRun",
+  "wildmlRun",
+  "sameLines",
+  "nielsenRuns",
 ];
 
 /** Runs one more cell in the chapter's kernel that prints the named values as JSON, and parses them. */
@@ -137,6 +187,26 @@ function runOf(marker: string): CellRun | null {
 }
 
 const last = <T>(xs: readonly T[]): T => xs[xs.length - 1]!;
+
+const originals = JSON.parse(readFileSync(join(root, "src/tools/originals.json"), "utf8")) as Originals;
+
+/** The chapter's text with every run of white space made one space, so a claim can wrap anywhere. */
+const prose = (): string => readFileSync(join(root, chapter), "utf8").replace(/\s+/g, " ");
+
+/** The one line of the summary table that starts with `start`. */
+function row(start: string): string {
+  const rows = readFileSync(join(root, chapter), "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith(`| ${start}`));
+  expect(rows, start).toHaveLength(1);
+  return rows[0]!;
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
+
+/** The indices at which two columns of printed losses differ in their six printed digits. */
+const differing = (a: readonly number[], b: readonly number[]): number[] =>
+  a.flatMap((x, i) => (x.toFixed(6) === b[i]!.toFixed(6) ? [] : [i]));
 
 beforeAll(async () => {
   cells = extractCells(readFileSync(join(root, chapter), "utf8"), chapter);
@@ -262,13 +332,6 @@ describe("chapter 11: reproductions", () => {
   });
 
   it("the summary table's figures are the ones the cells and the full runs produced", () => {
-    const mdx = readFileSync(join(root, chapter), "utf8");
-    const row = (start: string): string => {
-      const rows = mdx.split("\n").filter((line) => line.startsWith(`| ${start}`));
-      expect(rows, start).toHaveLength(1);
-      return rows[0]!;
-    };
-    const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
     const full = scope.fullRuns;
     const peak = (xs: number[]): number => Math.max(...xs);
     expect(row("Dense layer")).toContain(pct(scope.denseAccuracy));
@@ -281,5 +344,114 @@ describe("chapter 11: reproductions", () => {
     expect(row("Nielsen")).toContain(pct(peak(full.nielsen.testAccuracy)));
     expect(row("Nielsen")).toContain(pct(last(full.nielsen.testAccuracy)));
     expect(row("Nielsen")).toContain("95.42%");
+  });
+
+  it("quotes what the originals' own code printed exactly as src/tools/originals.json recorded it", () => {
+    const { dense, moons, nielsen } = originals;
+    for (const o of [dense, moons, nielsen]) {
+      expect(o.status).toBe("run");
+      expect(o.command.length).toBeGreaterThan(0);
+    }
+    expect(scope.zeroRun).toEqual({
+      cost: dense.printed.cost,
+      trainingAccuracy: dense.printed.trainingAccuracy,
+      onOurPoints: { trainingAccuracy: dense.onOurPoints.trainingAccuracy, cost: dense.onOurPoints.cost },
+      ourRecipeOnItsPoints: { trainingAccuracy: dense.ourRecipeOnItsPoints.trainingAccuracy },
+    });
+    expect(scope.wildmlRun).toEqual({
+      theirs: moons.printed.loss,
+      oursOnItsPoints: moons.ourLibraryOnItsPoints.loss,
+      afterLastPass: {
+        theirs: moons.printed.afterLastPass,
+        oursOnItsPoints: moons.ourLibraryOnItsPoints.afterLastPass,
+      },
+    });
+    expect(scope.nielsenRuns).toEqual(nielsen.runs);
+    expect(last(moons.published.loss)).toBe(reproduce.moons.published.loss);
+    expect(nielsen.published.bestTestAccuracy).toBe(reproduce.nielsen.published.testAccuracy);
+  });
+
+  it("dense layer: its original code fits all ten of its points, as ours fits ours, and each fits the other's", () => {
+    const { printed, onOurPoints, ourRecipeOnItsPoints } = originals.dense;
+    expect(printed.trainingAccuracy).toBe(1);
+    expect(scope.denseAccuracy).toBe(printed.trainingAccuracy);
+    expect(onOurPoints.trainingAccuracy).toBe(1);
+    expect(ourRecipeOnItsPoints.trainingAccuracy).toBe(1);
+    expect(printed.cost).toHaveLength(11); // epochs 0, 100, …, 1000
+    for (let i = 1; i < printed.cost.length; i++) expect(printed.cost[i]!).toBeLessThan(printed.cost[i - 1]!);
+    const text = prose();
+    const [first, final] = [printed.cost[0]!.toFixed(2), last(printed.cost).toPrecision(3)];
+    expect(text).toContain(`its cost falls from ${first} to ${final}`);
+    expect(text).toContain(`(final cost ${onOurPoints.cost.toFixed(3)})`);
+    expect(row("Dense layer")).toContain(`${Math.round(10 * printed.trainingAccuracy)}/10 by its code here`);
+    expect(row("Dense layer")).toContain(final);
+  });
+
+  it("moons: its code prints the published lines but one, and our library on its points prints 19 of its 20", () => {
+    const { published, printed, ourLibraryOnItsPoints: onIts } = originals.moons;
+    expect(printed.loss).toHaveLength(20);
+    expect(differing(printed.loss, published.loss)).toEqual([2]); // pass 2 000 only
+    expect(differing(onIts.loss, printed.loss)).toEqual([2]);
+    expect(scope.sameLines).toBe(19);
+    expect(onIts.afterLastPass.toFixed(6)).toBe(printed.afterLastPass.toFixed(6));
+    // The two-step cycle: the printed passes show the higher value, the last pass the lower, in both runs.
+    expect(last(printed.loss)).toBeGreaterThan(printed.afterLastPass);
+    expect(scope.moonsPenultimate).toBeGreaterThan(scope.moonsFinal);
+    expect(Math.abs(scope.moonsFinal - last(printed.loss))).toBeLessThan(0.01);
+    const text = prose();
+    expect(text).toContain(`prints ${scope.sameLines} of the tutorial's ${printed.loss.length} lines`);
+    const at2000 = [published.loss[2]!, printed.loss[2]!, onIts.loss[2]!].map((l) => l.toFixed(6));
+    expect(text).toContain(`(published ${at2000[0]}, its code here ${at2000[1]}, ours ${at2000[2]})`);
+    const cycle = [last(printed.loss), printed.afterLastPass, scope.moonsPenultimate, scope.moonsFinal];
+    const [a, b, c, d] = cycle.map((l) => l.toFixed(6));
+    expect(text).toContain(`${a} and ${b} for the tutorial's run, ${c} and ${d} for ours`);
+    expect(row("Moons")).toContain(`${a} by its code here (${b} after the last pass)`);
+  });
+
+  it("the tutorials we could not trace to code say so, with what was searched, in their sections and the table", () => {
+    for (const id of ["mlpClass", "deep", "oneBy16"] as const) {
+      expect(originals[id].status).toBe("not found");
+      expect(originals[id].searched.length).toBeGreaterThanOrEqual(2);
+    }
+    const text = prose();
+    expect(text).toContain("We could not trace this tutorial to its code or to a figure it printed");
+    expect(text).toContain("We could not trace it to its code either");
+    expect(text).toContain("we could not find the code itself");
+    expect(row("MLP class")).toContain("not traced");
+    expect(row("Four sigmoid")).toContain("not traced");
+    expect(row("1×16")).toContain("code not found");
+  });
+
+  it("Nielsen: his own network.py, run here with three seeds, spans what the prose says, and ours sits at its top", () => {
+    const { runs, published } = originals.nielsen;
+    expect(runs.map((r) => r.seed)).toEqual([1, 2, 3]);
+    for (const r of runs) expect(r.correct).toHaveLength(30);
+    const nTest = 10000;
+    const bests = runs.map((r) => Math.max(...r.correct) / nTest);
+    const lasts = runs.map((r) => last(r.correct) / nTest);
+    const span = [
+      Math.min(...bests, published.bestTestAccuracy),
+      Math.max(...bests, published.bestTestAccuracy),
+    ];
+    const ours = scope.fullRuns.nielsen.testAccuracy;
+    const [oursBest, oursLast] = [Math.max(...ours), last(ours)];
+    // "sits at the top of that span, 0.01 points above it, and its last epoch just above those of his three runs"
+    expect(oursBest).toBeGreaterThanOrEqual(span[1]!);
+    expect(oursBest - span[1]!).toBeCloseTo(0.0001, 10);
+    for (const l of lasts) expect(oursLast).toBeGreaterThan(l);
+    expect(oursLast - Math.max(...lasts)).toBeLessThan(0.001);
+    const text = prose();
+    expect(text).toContain(
+      `best epoch reaches ${bests.map(pct).slice(0, 2).join(", ")} and ${pct(bests[2]!)}`,
+    );
+    expect(text).toContain(`its last ${lasts.map(pct).slice(0, 2).join(", ")} and ${pct(lasts[2]!)}`);
+    expect(text).toContain(
+      `spans ${pct(span[0]!)} to ${pct(span[1]!)}: the seed alone moves it by ${(100 * (span[1]! - span[0]!)).toFixed(2)} points`,
+    );
+    const here = (xs: number[]) => `${pct(Math.min(...xs))}–${pct(Math.max(...xs))}`;
+    expect(row("Nielsen")).toContain(`his code here: best ${here(bests)} (last ${here(lasts)}), seeds 1–3`);
+    expect(text).toContain(
+      `reaches a best epoch between ${pct(Math.min(...bests))} and ${pct(Math.max(...bests))}`,
+    );
   });
 });
