@@ -31,6 +31,12 @@ export class Dense {
 
   /** S = A_prev·W + b and A = f(S), into S and A (m×n_out) that the caller keeps. */
   forwardInto(S: Matrix, A: Matrix, Aprev: Matrix): void {
+    if (Aprev.cols !== this.nIn) {
+      throw new Error(
+        `Dense.forward: A_prev is ${shapeOf(Aprev)} but W is ${shapeOf(this.W)}: ` +
+          `A_prev needs ${this.nIn} columns, one per input of the layer`,
+      );
+    }
     matmulInto(S, Aprev, this.W); // (m, n_out)
     addRowVectorInto(S, S, this.b); // (m, n_out)
     this.activation.fInto(A, S); // (m, n_out)

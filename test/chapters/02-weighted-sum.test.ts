@@ -123,7 +123,7 @@ describe("02-weighted-sum: when the shapes do not fit", () => {
     const [m, n, k] = [num("m"), num("n"), num("k")];
     expect(v.shapeErrors).toEqual([
       `matmul: (${n}×${k})·(${m}×${n}): inner sizes ${k} ≠ ${m}`,
-      `matmulInto: (${n}×${m})·(${n}×${k}): inner sizes ${m} ≠ ${n}`,
+      `Dense.forward: A_prev is (${n}×${m}) but W is (${n}×${k}): A_prev needs ${n} columns, one per input of the layer`,
       `Dense: W is (${n}×${k}), so b must be (1×${k}), got (1×2)`,
     ]);
     const text = run.text(run.cellWith("const shapeErrors"));

@@ -131,6 +131,12 @@ describe("Dense", () => {
     );
   });
 
+  it("forward names the layer and both shapes when A_prev does not have one column per row of W", () => {
+    expect(() => layer.forward(new Matrix(4, 2))).toThrow(
+      "Dense.forward: A_prev is (4×2) but W is (3×2): A_prev needs 3 columns, one per input of the layer",
+    );
+  });
+
   it("new Dense(W, b) refuses a b that does not fit W", () => {
     expect(() => new Dense(new Matrix(3, 2), new Matrix(1, 3), sigmoid)).toThrow(
       "Dense: W is (3×2), so b must be (1×2), got (1×3)",
