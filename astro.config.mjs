@@ -10,6 +10,7 @@ import { CODE_THEMES } from "./src/site/code-themes.ts";
 import { contentSecurityPolicy } from "./src/site/csp.ts";
 import { siteShell } from "./src/site/integration.ts";
 import rehypeHeadingMath from "./src/site/rehype-heading-math.ts";
+import rehypeMathPunctuation from "./src/site/rehype-math-punctuation.ts";
 
 // The site can be served under a sub-path: BASE_PATH=/mlp/ npm run build.
 const base = process.env.BASE_PATH ?? "/";
@@ -24,7 +25,13 @@ export default defineConfig({
       remarkPlugins: [remarkMath, remarkCells],
       // rehypeHeadingMath: heading ids and table-of-contents text count each formula once (src/site).
       // rehypeEqlinks links each display equation's symbols to the cell after it (src/eqlink).
-      rehypePlugins: [[rehypeKatex, { output: "htmlAndMathml" }], rehypeHeadingMath, rehypeEqlinks],
+      // rehypeMathPunctuation keeps an inline formula's punctuation on its line (src/site).
+      rehypePlugins: [
+        [rehypeKatex, { output: "htmlAndMathml" }],
+        rehypeHeadingMath,
+        rehypeEqlinks,
+        rehypeMathPunctuation,
+      ],
     }),
     // Code blocks carry both palettes as --shiki-light/--shiki-dark; src/styles/code.css picks one per theme.
     shikiConfig: { themes: CODE_THEMES, defaultColor: false },
