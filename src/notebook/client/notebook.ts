@@ -311,6 +311,8 @@ export class Notebook {
   stop(): void {
     this.#epoch++;
     this.#session?.stop();
+    // A cell whose cells above were running for a widget says so too (it was not queued itself).
+    if (this.#above) this.cells[this.#above.target]!.blocked = "Not run: stopped";
     this.#above = null;
     for (const cell of this.cells) {
       if (cell.phase !== "queued") continue;
