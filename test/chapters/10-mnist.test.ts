@@ -215,6 +215,8 @@ describe("10-mnist: saving and loading the weights", () => {
       (o) => o.kind === "download",
     );
     expect(downloads).toHaveLength(1);
+    // The size printed in megabytes, as the page's Save link gives it (1 MB = 10⁶ bytes; the JSON is ASCII).
+    expect(run.text(run.cellWith("download(json"))).toContain(`${(json.length / 1e6).toFixed(1)} MB of JSON`);
     expect(downloads[0]).toMatchObject({
       filename: "mnist-784-64-10.json",
       mime: "application/json",
