@@ -72,8 +72,9 @@ describe("09-synthetic: no hidden layer", () => {
 describe("09-synthetic: the moons network", () => {
   it("has W_1 (2×8), b_1 (1×8), A_1 (200×8), W_2 (8×2), A_2 = P (200×2)", () => {
     const text = run.text(run.cellWith("const net = new MLP"));
-    expect(text).toContain("W_1 is (2×8), b_1 is (1×8), A_1 is (200×8)");
-    expect(text).toContain("W_2 is (8×2), b_2 is (1×2), A_2 is (200×2)");
+    expect(text).toBe(
+      "W_1 is (2×8), b_1 is (1×8)\nA_1 is (200×8)\nW_2 is (8×2), b_2 is (1×2)\nP = A_2 is (200×2)\n",
+    );
   });
 
   it("draws the untrained network's regions under the points", () => {

@@ -181,6 +181,17 @@ describe("10-mnist: the first layer's weights", () => {
     expect(blankChange).toBe(0);
   });
 
+  it("W1 is the network's own W_1, trained in place: it has moved from W1before", async () => {
+    const { W1, W1before, net } = (await run.read("W1", "W1before", "net")) as {
+      W1: Matrix;
+      W1before: Matrix;
+      net: MLP;
+    };
+    expect(W1).toBe(net.layers[0]!.W);
+    expect(W1.shape).toEqual([784, 64]);
+    expect(W1.data.some((w, k) => w !== W1before.data[k])).toBe(true);
+  });
+
   it("the initial weights are He-uniform: within ±√(6/784) ≈ ±0.087", async () => {
     const { W1before } = (await run.read("W1before")) as { W1before: Matrix };
     const limit = Math.sqrt(6 / 784);
