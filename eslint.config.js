@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       "dist/",
       ".astro/",
+      ".cache/", // gitignored scratch (e.g. builds into another outDir)
       "node_modules/",
       "public/",
       "artifacts/",
