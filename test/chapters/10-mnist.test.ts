@@ -134,11 +134,16 @@ describe("10-mnist: the network and its training", () => {
 
 describe("10-mnist: where it fails", () => {
   it("the confusion matrix counts the 1000 test images, its diagonal the right answers", async () => {
-    const { C, testAccuracy, wrong, worst } = (await run.read("C", "testAccuracy", "wrong", "worst")) as {
+    const { C, testAccuracy, wrong, mistakes } = (await run.read(
+      "C",
+      "testAccuracy",
+      "wrong",
+      "mistakes",
+    )) as {
       C: Matrix;
       testAccuracy: number;
       wrong: number[];
-      worst: { t: number; p: number; count: number };
+      mistakes: { t: number; p: number; count: number }[];
     };
     expect(C.shape).toEqual([10, 10]);
     expect(C.data.reduce((a, b) => a + b, 0)).toBe(1000);
@@ -148,7 +153,12 @@ describe("10-mnist: where it fails", () => {
     expect(wrong.length).toBe(1000 - diagonal);
     let most = 0;
     for (let t = 0; t < 10; t++) for (let p = 0; p < 10; p++) if (t !== p) most = Math.max(most, C.get(t, p));
-    expect(worst.count).toBe(most);
+    // The list printed under "most frequent confusions" starts with the largest count off the diagonal.
+    expect(mistakes).toHaveLength(90);
+    expect(mistakes[0]!.count).toBe(most);
+    const text = run.text(run.cellWith("mistakes.sort"));
+    for (const { t, p, count } of mistakes.slice(0, 5))
+      expect(text).toContain(`  ${t} → ${p}: ${count} images`);
     const markup = chartOf("const entries =");
     // A legend for the colour steps, so that the colours can be read as counts.
     expect(markup).toContain("test images");
