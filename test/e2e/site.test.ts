@@ -297,6 +297,31 @@ describe("dark mode", () => {
     expect(dark.code).toBe(`rgb(${r}, ${g}, ${b})`);
     await page.close();
   });
+
+  it("gives charts the page's background for their halos, in both themes (Plot's own default is white)", async () => {
+    const html = (c: BuiltPage) => readFileSync(join(DIST, c.path, "index.html"), "utf8");
+    const chapter = chapters.find((c) => /<svg[^>]* class="plot-/.test(html(c)));
+    expect(chapter, "no chapter with a chart").toBeDefined();
+    const { page } = await open(chapter!.path);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const { plot, page: bg } = await page.evaluate(() => {
+        const probe = document.createElement("div"); // resolves the variable to a colour
+        document.querySelector('svg[class^="plot-"]')!.parentElement!.append(probe);
+        probe.style.color = getComputedStyle(document.querySelector('svg[class^="plot-"]')!).getPropertyValue(
+          "--plot-background",
+        );
+        const colours = {
+          plot: getComputedStyle(probe).color,
+          page: getComputedStyle(document.body).backgroundColor,
+        };
+        probe.remove();
+        return colours;
+      });
+      expect(plot, colorScheme).toBe(bg);
+    }
+    await page.close();
+  });
 });
 
 describe("keyboard", () => {
