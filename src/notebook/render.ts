@@ -220,10 +220,11 @@ export function renderOutput(doc: Document, output: Output): HTMLElement {
       break;
     }
     case "error": {
+      // "in this cell": the message itself may name a line of something else (a JSON text, a CSV file)
       const where =
         output.line === null
           ? ""
-          : ` (line ${output.line}${output.column === null ? "" : `, column ${output.column}`})`;
+          : ` (in this cell at line ${output.line}${output.column === null ? "" : `, column ${output.column}`})`;
       node = element(doc, "pre", "cell-error", `${output.name}: ${output.message}${where}`);
       break;
     }

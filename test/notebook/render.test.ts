@@ -158,7 +158,7 @@ describe("renderOutput(doc, output)", () => {
       line: 3,
       column: 7,
     });
-    expect(node.textContent).toBe("TypeError: x is not a function (line 3, column 7)");
+    expect(node.textContent).toBe("TypeError: x is not a function (in this cell at line 3, column 7)");
   });
 });
 
