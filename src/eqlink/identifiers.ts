@@ -15,6 +15,10 @@ const DECLARATIONS = new Set(["const", "let", "var"]);
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 const NUMBER = /\d[\w.]*/y;
 const ASSIGNMENT = /\s*(?:\*\*|<<|>>>?|\?\?|&&|\|\||[-+*/%&|^])?=(?![=>])/y;
+/** `console.log`, `Math.exp`…: a member of the platform's own objects is never a symbol of an equation
+ * (the \log of a cross-entropy is not console.log, nor \max Math.max). */
+const PLATFORM_MEMBER =
+  /\b(?:console|Math|JSON|Number|Object|Array|Plot|performance|Date|String|Promise)\s*\.\s*$/;
 
 /** Every identifier of `code` outside comments, strings and numbers, in order (template `${…}` included). */
 export function identifiers(code: string): Identifier[] {
@@ -73,6 +77,7 @@ export function identifiers(code: string): Identifier[] {
         declaring = null; // for (const x of xs): xs is read, not declared
         continue;
       }
+      if (PLATFORM_MEMBER.test(code.slice(Math.max(0, start - 16), start))) continue;
       ASSIGNMENT.lastIndex = i;
       const assigned = ASSIGNMENT.test(code) && code[start - 1] !== ".";
       found.push({ name, start, end: i, def: declaring !== null || assigned });

@@ -40,6 +40,20 @@ describe("identifiers(code)", () => {
     expect(defs("for (const x of xs) total += x;")).toEqual(["x", "total"]);
   });
 
+  it("leaves out members of the platform's objects (console.log is not the log of an equation)", () => {
+    expect(names("console.log(Math.exp(-s), Math . max(a, b), net.W, log)")).toEqual([
+      "console",
+      "Math",
+      "s",
+      "Math",
+      "a",
+      "b",
+      "net",
+      "W",
+      "log",
+    ]);
+  });
+
   it("identifierNames(code) is the set of names", () => {
     expect(identifierNames("W = W + W")).toEqual(new Set(["W"]));
   });
