@@ -149,6 +149,10 @@ describe("the reader's own CSV", () => {
       expect(await widget.locator("[data-input-status]").textContent()).toBe(
         "Sent: the cell below runs with it.",
       );
+      // The widget, often far above that error, says the cell failed and where to look.
+      await expect
+        .poll(() => widget.locator("[data-input-progress]").textContent())
+        .toMatch(/^The cell below failed: its error is under its code \(cell \d+\)\.$/);
       await shoot(cell.locator("[data-cell-output]"), "csv-error");
       expectClean(watched);
     },

@@ -334,7 +334,17 @@ export class Notebook {
         const { view } = cell;
         const above = this.#above?.target === i ? this.#above : null;
         const widget = this.#widgets.get(i);
-        const progress = above && above.done < above.list.length ? aboveText(this.cells, above) : "";
+        // The widget also hears when its cell failed or could not run: the error sits under that cell's
+        // code, often off screen from the widget.
+        const failed =
+          cell.phase !== "idle"
+            ? ""
+            : cell.blocked
+              ? `The cell below did not run (${cell.blocked.replace(/^Not run: /, "")}).`
+              : cell.result.startsWith("Failed")
+                ? `The cell below failed: its error is under its code (cell ${i + 1}).`
+                : "";
+        const progress = above && above.done < above.list.length ? aboveText(this.cells, above) : failed;
         if (widget && widget.told !== progress) {
           widget.told = progress;
           widget.widget.dispatchEvent(new CustomEvent(PROGRESS_EVENT, { detail: progress }));
