@@ -61,6 +61,9 @@ function wire(root: HTMLElement): void {
   const file = root.querySelector<HTMLInputElement>("input[type=file]")!;
   const current = (): string | null => (text.value.trim() === "" ? null : text.value);
   use.addEventListener("click", () => send(current(), "Sent"));
+  text.addEventListener("input", () => {
+    file.value = ""; // the text is the reader's own now, not the file the picker still names
+  });
   file.addEventListener("change", () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
