@@ -381,6 +381,32 @@ describe("phone layout", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-controls"))).toBe("sidebar");
     await page.close();
   });
+
+  it("a chart wider than the phone keeps its size, scrolls sideways and says so; on a desktop none needs to", async () => {
+    const html = (c: BuiltPage) => readFileSync(join(DIST, c.path, "index.html"), "utf8");
+    const chapter = chapters.find((c) => /<svg[^>]* class="plot-/.test(html(c)))!;
+    const wide = async (width: number) => {
+      const { page } = await open(chapter.path, { width, height: 844 });
+      await page.waitForFunction(() => document.querySelectorAll(".cell-plot").length > 0);
+      await page.waitForTimeout(500); // the ResizeObserver's first reports
+      const boxes = await page.locator(".cell-plot").evaluateAll((els) =>
+        els.map((el) => ({
+          scrolls: el.scrollWidth > el.clientWidth + 1,
+          marked: el.hasAttribute("data-wide"),
+          hint: getComputedStyle(el, "::before").content,
+        })),
+      );
+      await page.close();
+      return boxes;
+    };
+    const phone = await wide(390);
+    expect(phone.some((b) => b.scrolls)).toBe(true);
+    for (const box of phone) {
+      expect(box.marked).toBe(box.scrolls);
+      expect(box.hint).toBe(box.scrolls ? '"Scroll sideways for the rest of the chart →"' : "none");
+    }
+    expect((await wide(1280)).filter((b) => b.scrolls || b.marked)).toEqual([]);
+  });
 });
 
 describe("print", () => {

@@ -2,5 +2,9 @@
 // editor, the renderer and the worker load only when the reader edits or runs a cell.
 import "./cell.css";
 import { Notebook } from "./notebook.ts";
+import { watchWideCharts } from "./wide-charts.ts";
 
-if (document.querySelector("[data-cell]")) new Notebook(document);
+if (document.querySelector("[data-cell]")) {
+  new Notebook(document);
+  watchWideCharts(document);
+}
