@@ -311,8 +311,10 @@ export class Notebook {
   stop(): void {
     this.#epoch++;
     this.#session?.stop();
-    // A cell whose cells above were running for a widget says so too (it was not queued itself).
-    if (this.#above) this.cells[this.#above.target]!.blocked = "Not run: stopped";
+    // A cell whose cells above were running for it says so too (it was not queued itself); once its own
+    // turn came, it was running, and says how long it ran instead.
+    const waiting = this.#above && this.cells[this.#above.target]!;
+    if (waiting && waiting.phase !== "running") waiting.blocked = "Not run: stopped";
     this.#above = null;
     for (const cell of this.cells) {
       if (cell.phase !== "queued") continue;
