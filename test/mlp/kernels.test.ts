@@ -15,7 +15,7 @@ import {
 import { bitDifference, randomMatrix } from "./helpers.ts";
 
 // (m, n, p) with A (m×n): odd p (a last column outside the SIMD pairs), p = 1, m beyond one block of rows,
-// p a multiple of 16 (whole register blocks only), p just past one (16 + 1, 32 + 3: blocks and leftovers).
+// and wider rows of C (p = 16, 35, 130).
 const shapes: [number, number, number][] = [
   [1, 1, 1],
   [1, 5, 2],
