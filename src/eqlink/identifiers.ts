@@ -19,6 +19,8 @@ const ASSIGNMENT = /\s*(?:\*\*|<<|>>>?|\?\?|&&|\|\||[-+*/%&|^])?=(?![=>])/y;
  * (the \log of a cross-entropy is not console.log, nor \max Math.max). */
 const PLATFORM_MEMBER =
   /\b(?:console|Math|JSON|Number|Object|Array|Plot|performance|Date|String|Promise)\s*\.\s*$/;
+/** The key of an object literal (`x: …`), not `a ? x : y`'s x: followed by one ":". */
+const KEY = /\s*:(?!:)/y;
 
 /** Every identifier of `code` outside comments, strings and numbers, in order (template `${…}` included). */
 export function identifiers(code: string): Identifier[] {
@@ -28,6 +30,9 @@ export function identifiers(code: string): Identifier[] {
   let depth = 0;
   /** Bracket depth of a declaration's pattern (`const [a, b] =`): its names are defs until `=` or its end. */
   let declaring: number | null = null;
+  /** Bracket depth outside a Plot call (`Plot.dot(data, { x: … })`): the keys of its options are Plot's
+   * channels and settings (x, y, fill, domain…), not the equation's symbols. */
+  let chart: number | null = null;
   let i = 0;
 
   const skipString = (quote: string): void => {
@@ -77,7 +82,14 @@ export function identifiers(code: string): Identifier[] {
         declaring = null; // for (const x of xs): xs is read, not declared
         continue;
       }
-      if (PLATFORM_MEMBER.test(code.slice(Math.max(0, start - 16), start))) continue;
+      if (PLATFORM_MEMBER.test(code.slice(Math.max(0, start - 16), start))) {
+        if (chart === null && /\bPlot\s*\.\s*$/.test(code.slice(Math.max(0, start - 8), start)))
+          chart = depth;
+        continue;
+      }
+      KEY.lastIndex = i;
+      if (chart !== null && depth > chart && KEY.test(code) && /[{,]\s*$/.test(code.slice(0, start)))
+        continue;
       ASSIGNMENT.lastIndex = i;
       const assigned = ASSIGNMENT.test(code) && code[start - 1] !== ".";
       found.push({ name, start, end: i, def: declaring !== null || assigned });
@@ -86,6 +98,7 @@ export function identifiers(code: string): Identifier[] {
       else if (c === "}" || c === ")" || c === "]") {
         depth--;
         if (declaring !== null && depth < declaring) declaring = null;
+        if (chart !== null && depth <= chart) chart = null;
         if (c === "}" && templates.at(-1) === depth) {
           templates.pop();
           i++;

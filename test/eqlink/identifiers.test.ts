@@ -54,6 +54,26 @@ describe("identifiers(code)", () => {
     ]);
   });
 
+  it("leaves out the option keys of a Plot call (its x channel is not the x of an equation)", () => {
+    const code =
+      "Plot.plot({ x: { domain }, marks: [Plot.dot(X, { x: (d) => d.x, fill: y })] }); sgd({ eta: 1 }); c ? x : y";
+    expect(names(code)).toEqual([
+      "Plot",
+      "domain",
+      "Plot",
+      "X",
+      "d",
+      "d",
+      "x",
+      "y",
+      "sgd",
+      "eta",
+      "c",
+      "x",
+      "y",
+    ]);
+  });
+
   it("identifierNames(code) is the set of names", () => {
     expect(identifierNames("W = W + W")).toEqual(new Set(["W"]));
   });
