@@ -11,6 +11,7 @@ import { contentSecurityPolicy } from "./src/site/csp.ts";
 import { siteShell } from "./src/site/integration.ts";
 import rehypeHeadingMath from "./src/site/rehype-heading-math.ts";
 import rehypeMathPunctuation from "./src/site/rehype-math-punctuation.ts";
+import remarkMathApostrophe from "./src/site/remark-math-apostrophe.ts";
 
 // The site can be served under a sub-path: BASE_PATH=/mlp/ npm run build.
 const base = process.env.BASE_PATH ?? "/";
@@ -22,7 +23,8 @@ export default defineConfig({
     // Astro 7's default processor ignores remark/rehype plugins; the unified processor applies them (to MDX too).
     processor: unified({
       // remarkCells runs each chapter's ```ts cell blocks and bakes their outputs (src/notebook/remark-cells.ts).
-      remarkPlugins: [remarkMath, remarkCells],
+      // remarkMathApostrophe: "$i$'s" keeps an apostrophe, not SmartyPants' opening quote (src/site).
+      remarkPlugins: [remarkMath, remarkMathApostrophe, remarkCells],
       // rehypeHeadingMath: heading ids and table-of-contents text count each formula once (src/site).
       // rehypeEqlinks links each display equation's symbols to the cell after it (src/eqlink).
       // rehypeMathPunctuation keeps an inline formula's punctuation on its line (src/site).
