@@ -116,7 +116,8 @@ function gatherRows(out: Matrix, M: Matrix, order: Int32Array, from: number): vo
     dst = out.data;
   for (let r = 0; r < out.rows; r++) {
     const s = order[from + r]! * n;
-    if (n >= 64) dst.set(src.subarray(s, s + n), r * n); // a block copy (an MNIST row is 784 values)
+    if (n >= 64)
+      dst.set(src.subarray(s, s + n), r * n); // a block copy (an MNIST row is 784 values)
     else for (let j = 0; j < n; j++) dst[r * n + j] = src[s + j]!; // a view per row would cost more
   }
 }
