@@ -22,6 +22,13 @@ const PLATFORM_MEMBER =
 /** The key of an object literal (`x: …`), not `a ? x : y`'s x: followed by one ":". */
 const KEY = /\s*:(?!:)/y;
 
+/** The last character of `code` before offset `at` that is not white space ("" at the start). */
+function lastNonSpace(code: string, at: number): string {
+  let k = at - 1;
+  while (k >= 0 && /\s/.test(code[k]!)) k--;
+  return k >= 0 ? code[k]! : "";
+}
+
 /** Every identifier of `code` outside comments, strings and numbers, in order (template `${…}` included). */
 export function identifiers(code: string): Identifier[] {
   const found: Identifier[] = [];
@@ -88,7 +95,7 @@ export function identifiers(code: string): Identifier[] {
         continue;
       }
       KEY.lastIndex = i;
-      if (chart !== null && depth > chart && KEY.test(code) && /[{,]\s*$/.test(code.slice(0, start)))
+      if (chart !== null && depth > chart && KEY.test(code) && /[{,]/.test(lastNonSpace(code, start)))
         continue;
       ASSIGNMENT.lastIndex = i;
       const assigned = ASSIGNMENT.test(code) && code[start - 1] !== ".";
