@@ -1,6 +1,8 @@
 // Debian's Chromium driven by playwright-core, kept off the network: every request a page makes is recorded,
 // so a suite can assert that none left 127.0.0.1, and every console error is kept.
+import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -19,6 +21,25 @@ export function launch(): Promise<Browser> {
       '--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"',
     ],
   });
+}
+
+/**
+ * One browser for a suite file: launched before its tests (with the folder `shots` made for their
+ * screenshots) and closed after them. Call the returned function inside a test to get it.
+ */
+export function suiteBrowser(shots: string): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("suiteBrowser: the browser is used before beforeAll launched it");
+    return browser;
+  };
 }
 
 export interface Watched {

@@ -2,28 +2,18 @@
 // 1. X, W and matmul(X, W)   2. S = matmul(X, W), a log and a value   3. a live training chart.
 // Every test opens a fresh browser context (empty localStorage) and checks that nothing left 127.0.0.1
 // and nothing reached the console as an error. Screenshots go to artifacts/screenshots/.
-import { mkdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launch, watchedPage, type Watched } from "./browser.ts";
+import type { Locator, Page } from "playwright-core";
+import { expect, inject, it } from "vitest";
+import { suiteBrowser, watchedPage, type Watched } from "./browser.ts";
 
 const PLAYGROUND = `${inject("baseUrl")}/playground/`;
 const SHOTS = "artifacts/screenshots";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = suiteBrowser(SHOTS);
 
 async function open(before?: (page: Page) => void): Promise<Watched & { cell: (n: number) => Locator }> {
-  const watched = await watchedPage(browser);
+  const watched = await watchedPage(browser());
   before?.(watched.page);
   await watched.page.goto(PLAYGROUND, { waitUntil: "networkidle" });
   // The toolbar shows once the notebook script has started; if it does not, say what the page reported.
@@ -286,7 +276,7 @@ it.each(["light", "dark"] as const)(
   "axe finds nothing serious in the notebook's controls, notes, notices and editor (%s)",
   async (colorScheme) => {
     // axe goes in as a script tag, which the CSP refuses: this page alone runs with the CSP bypassed.
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       bypassCSP: true,
       colorScheme,
       viewport: { width: 1280, height: 900 },

@@ -2,11 +2,11 @@
 // drawn on the pad and read by the network trained in the page, and the trained weights saved as a file and
 // loaded back. The chapters are found by what their HTML holds, not by their names. Screenshots go to
 // artifacts/features/.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Locator } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, watchedPage, type Watched } from "./browser.ts";
+import { suiteBrowser, watchedPage, type Watched } from "./browser.ts";
 import { builtPages } from "./site-pages.ts";
 
 const SITE = `${inject("baseUrl")}/`;
@@ -24,19 +24,10 @@ function chapterWith(marker: string): string {
   return page.path;
 }
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = suiteBrowser(SHOTS);
 
 async function open(path: string): Promise<Watched> {
-  const watched = await watchedPage(browser);
+  const watched = await watchedPage(browser());
   await watched.page.goto(SITE + path, { waitUntil: "networkidle" });
   await watched.page.locator("[data-cell-toolbar]:not([hidden])").first().waitFor();
   return watched;

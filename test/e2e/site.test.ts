@@ -1,11 +1,11 @@
 // The site shell in a real browser: every built page loads cleanly and offline, math is rendered with its
 // MathML, cells show their baked outputs without JavaScript, and search, dark mode, keyboard use, the phone
 // menu, reading progress, print and the CSP work. Screenshots go to artifacts/screenshots/.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, watchedPage } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { suiteBrowser, watchedPage } from "./browser.ts";
 import { builtPages, DIST, type BuiltPage } from "./site-pages.ts";
 
 const site = `${inject("baseUrl")}/`;
@@ -13,19 +13,10 @@ const pages = builtPages();
 const chapters = pages.filter((p) => p.chapter);
 const SHOTS = "artifacts/screenshots";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = suiteBrowser(SHOTS);
 
 async function open(path: string, viewport = { width: 1280, height: 900 }) {
-  const watched = await watchedPage(browser, viewport);
+  const watched = await watchedPage(browser(), viewport);
   const response = await watched.page.goto(site + path, { waitUntil: "networkidle" });
   return { ...watched, status: response?.status() };
 }
@@ -97,7 +88,7 @@ describe.each(chapters)("chapter $name", (p) => {
   });
 
   it("shows the outputs its cells produced at build time, without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(site + p.path);
     const cells = await page.locator("[data-cell]").count();
