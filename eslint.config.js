@@ -35,4 +35,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The library is the same in a page, a worker and Node: no page globals.
+    files: ["src/mlp/**/*.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "document", message: "src/mlp runs in workers and Node too: no DOM." },
+        { name: "window", message: "src/mlp runs in workers and Node too: use globalThis if you must." },
+      ],
+    },
+  },
 );

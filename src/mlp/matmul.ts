@@ -1,9 +1,9 @@
 // The three matrix products a network needs: A·B forward, AᵀB for dW = A_prevᵀ·δ, ABᵀ for δ·Wᵀ. Each comes
-// twice: a plain triple loop that reads like the equation, and a fast form (kernels.ts) that gives the
+// twice: a plain triple loop that reads like the equation, and a fast form (fast/kernels.ts) that gives the
 // same numbers bit for bit without forming a transpose. The *Into forms write into a matrix you keep.
 
-import { gemmNN, gemmNT, gemmTN, sharingNonzeros } from "./kernels.ts";
-import { wasmKernels } from "./kernels-wasm.ts";
+import { gemmNN, gemmNT, gemmTN, sharingNonzeros } from "./fast/kernels.ts";
+import { wasmKernels } from "./fast/kernels-wasm.ts";
 import { Matrix, checkOut, shapeOf } from "./matrix.ts";
 
 export type KernelName = "wasm" | "typescript";
@@ -13,7 +13,7 @@ let kernels = wasmKernels ?? typescriptKernels;
 
 /**
  * Which inner loops matmulInto, matmulTransAInto and matmulTransBInto use: "wasm" (WebAssembly SIMD, the
- * default where the runtime has it) or "typescript" (kernels.ts). Both give the same numbers; wasm is faster.
+ * default where the runtime has it) or "typescript" (fast/kernels.ts). Both give the same numbers; wasm is faster.
  */
 export function useKernels(name: KernelName): void {
   if (name === "wasm" && !wasmKernels) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assembleModule } from "../../src/mlp/wat.ts";
+import { assembleModule } from "../../../src/mlp/fast/wat.ts";
 
 /** Runs a module's one export on a fresh memory and returns that memory as doubles. */
 function run(bytes: Uint8Array<ArrayBuffer>, exportName: string, ...args: number[]): Float64Array {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { gemmNN, gemmNT, gemmTN, BLOCK_ROWS } from "../../src/mlp/kernels.ts";
-import { wasmKernels } from "../../src/mlp/kernels-wasm.ts";
+import { gemmNN, gemmNT, gemmTN, BLOCK_ROWS } from "../../../src/mlp/fast/kernels.ts";
+import { wasmKernels } from "../../../src/mlp/fast/kernels-wasm.ts";
 import {
   Matrix,
   Rng,
@@ -11,8 +11,8 @@ import {
   useKernels,
   withNonzerosOf,
   type KernelName,
-} from "../../src/mlp/index.ts";
-import { bitDifference, randomMatrix } from "./helpers.ts";
+} from "../../../src/mlp/index.ts";
+import { bitDifference, randomMatrix } from "../helpers.ts";
 
 // (m, n, p) with A (m×n): odd p (a last column outside the SIMD pairs), p = 1, m beyond one block of rows,
 // and wider rows of C (p = 16, 35, 130).
