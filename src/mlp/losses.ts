@@ -1,5 +1,6 @@
 // Losses and the deltas they start backpropagation with. The scaling is PyTorch's and Keras's: mse is the
-// mean over all m·K entries, cross-entropy the mean over the m examples of −Σ_k y_k log p_k.
+// mean over all m·K entries, cross-entropy the mean over the m examples of −Σ_k y_k log p_k (with sigmoid
+// outputs, each output is a probability of its own: −Σ_k [y_k log a_k + (1 − y_k) log(1 − a_k)]).
 
 import { Matrix, shapeOf } from "./matrix.ts";
 
@@ -82,4 +83,36 @@ export function softmaxCrossEntropyDeltaInto(out: Matrix, P: Matrix, Y: Matrix):
 export function softmaxCrossEntropyDelta(P: Matrix, Y: Matrix): Matrix {
   checkPair("softmaxCrossEntropyDelta", P, Y);
   return softmaxCrossEntropyDeltaInto(new Matrix(P.rows, P.cols), P, Y);
+}
+
+/** log(1 + e^x) without overflow: x + log(1 + e^−x) for x > 0. */
+function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+/**
+ * L = −(1/m) Σ_i Σ_k [y_ik log a_ik + (1 − y_ik) log(1 − a_ik)] for A = σ(S), computed from the scores:
+ * −log σ(s) = softplus(−s) and −log(1 − σ(s)) = softplus(s), finite where σ(s) rounds to 0 or 1.
+ */
+export function sigmoidCrossEntropy(S: Matrix, Y: Matrix): number {
+  checkPair("sigmoidCrossEntropy", S, Y);
+  let sum = 0;
+  for (let q = 0; q < S.data.length; q++) {
+    const [s, y] = [S.data[q]!, Y.data[q]!];
+    sum += y * softplus(-s) + (1 - y) * softplus(s);
+  }
+  return sum / S.rows;
+}
+
+/** δ = ∂L/∂S = (A − Y)/m for A = σ(S) and L = sigmoidCrossEntropy(S, Y): σ' = a(1 − a) cancels. */
+export function sigmoidCrossEntropyDeltaInto(out: Matrix, A: Matrix, Y: Matrix): Matrix {
+  checkPair("sigmoidCrossEntropyDeltaInto", A, Y, out);
+  const m = A.rows;
+  for (let q = 0; q < A.data.length; q++) out.data[q] = (A.data[q]! - Y.data[q]!) / m;
+  return out;
+}
+
+export function sigmoidCrossEntropyDelta(A: Matrix, Y: Matrix): Matrix {
+  checkPair("sigmoidCrossEntropyDelta", A, Y);
+  return sigmoidCrossEntropyDeltaInto(new Matrix(A.rows, A.cols), A, Y);
 }

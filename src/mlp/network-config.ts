@@ -16,7 +16,7 @@ export interface MLPOptions {
   hidden?: ActivationName;
   /** Activation of the output layer (default "softmax"). */
   output?: ActivationName;
-  /** "crossEntropy" goes with output "softmax" (the default there), "mse" with any other output. */
+  /** "crossEntropy" goes with output "softmax" (the default there) or "sigmoid", "mse" with any but softmax. */
   loss?: LossName;
   /** Seed of the initial weights (default 1); or pass rng. */
   seed?: number;
@@ -65,9 +65,9 @@ export function resolveNames(options: Pick<MLPOptions, "hidden" | "output" | "lo
       `MLP: output "softmax" pairs with loss "crossEntropy", not "${loss}"; use loss "crossEntropy", or output "sigmoid" or "identity" with "mse"`,
     );
   }
-  if (loss === "crossEntropy" && output !== "softmax") {
+  if (loss === "crossEntropy" && output !== "softmax" && output !== "sigmoid") {
     throw new Error(
-      `MLP: loss "crossEntropy" needs output "softmax" (probabilities that sum to 1), got "${output}"; use output "softmax", or loss "mse"`,
+      `MLP: loss "crossEntropy" needs output "softmax" (probabilities that sum to 1) or "sigmoid" (one probability per output), got "${output}"; use one of those, or loss "mse"`,
     );
   }
   return { hidden, output, loss };

@@ -7,6 +7,8 @@ import { Dense } from "./layer.ts";
 import {
   mse,
   mseGradInto,
+  sigmoidCrossEntropy,
+  sigmoidCrossEntropyDeltaInto,
   softmaxCrossEntropy,
   softmaxCrossEntropyDeltaInto,
   type LossName,
@@ -69,8 +71,8 @@ export class MLP {
   }
 
   /**
-   * Forward, then the deltas from the top: δ_L = (P − Y)/m for softmax with cross-entropy, else
-   * 2(A − Y)/(m·K) ⊙ f'(S_L) for mse; then δ_{l−1} = (δ_l·W_lᵀ) ⊙ f'(S_{l−1}), dW_l = A_{l−1}ᵀ·δ_l, db_l = Σ_i δ_l.
+   * Forward, then the deltas from the top: δ_L = (A − Y)/m for softmax or sigmoid with cross-entropy,
+   * else 2(A − Y)/(m·K) ⊙ f'(S_L) for mse; then δ_{l−1} = (δ_l·W_lᵀ) ⊙ f'(S_{l−1}), dW_l = A_{l−1}ᵀ·δ_l, db_l = Σ_i δ_l.
    * With a workspace the results live in it (and are overwritten by its next use).
    */
   backward(X: Matrix, Y: Matrix, workspace?: Workspace): Gradients {
@@ -84,7 +86,10 @@ export class MLP {
     const L = this.layers.length - 1;
     const top = this.layers[L]!;
     const { S, A, delta } = ws;
-    if (this.lossName === "crossEntropy") {
+    if (this.lossName === "crossEntropy" && this.output === "sigmoid") {
+      ws.loss = sigmoidCrossEntropy(S[L]!, Y);
+      sigmoidCrossEntropyDeltaInto(delta[L]!, A[L]!, Y); // (m, K)
+    } else if (this.lossName === "crossEntropy") {
       ws.loss = softmaxCrossEntropy(S[L]!, Y);
       softmaxCrossEntropyDeltaInto(delta[L]!, A[L]!, Y); // (m, K)
     } else {
@@ -107,7 +112,8 @@ export class MLP {
     this.checkY("loss", X, Y);
     const { S, A } = this.forward(X);
     const L = this.layers.length - 1;
-    return this.lossName === "crossEntropy" ? softmaxCrossEntropy(S[L]!, Y) : mse(A[L]!, Y);
+    if (this.lossName === "mse") return mse(A[L]!, Y);
+    return this.output === "sigmoid" ? sigmoidCrossEntropy(S[L]!, Y) : softmaxCrossEntropy(S[L]!, Y);
   }
 
   /** The network's output A_L for X. */

@@ -11,6 +11,7 @@ import {
 
 const pairings = [
   ["softmax", "crossEntropy"],
+  ["sigmoid", "crossEntropy"],
   ["sigmoid", "mse"],
   ["identity", "mse"],
 ] as const;

@@ -6,6 +6,9 @@ import {
   mse,
   mseGrad,
   oneHot,
+  sigmoid,
+  sigmoidCrossEntropy,
+  sigmoidCrossEntropyDelta,
   softmax,
   softmaxCrossEntropy,
   softmaxCrossEntropyDelta,
@@ -78,6 +81,34 @@ describe("cross-entropy", () => {
   });
 });
 
+describe("sigmoid cross-entropy (one probability per output)", () => {
+  const Y01 = Matrix.from([
+    [1, 0, 1],
+    [0, 0, 1],
+    [1, 1, 0],
+    [0, 1, 0],
+  ]); // (4, 3)
+  it("sigmoidCrossEntropy(S, Y) is −(1/m) Σ [y log a + (1 − y) log(1 − a)] with A = σ(S)", () => {
+    const a = sigmoid.f(S).data;
+    let sum = 0;
+    Y01.data.forEach((y, q) => (sum += y * Math.log(a[q]!) + (1 - y) * Math.log(1 - a[q]!)));
+    expect(sigmoidCrossEntropy(S, Y01)).toBeCloseTo(-sum / S.rows, 14);
+    // one hand-worked entry: s = 0 gives a = ½ and a loss of log 2 whatever y is
+    expect(sigmoidCrossEntropy(Matrix.from([[0]]), Matrix.from([[1]]))).toBeCloseTo(Math.LN2, 15);
+  });
+  it("sigmoidCrossEntropy(S, Y) stays finite where σ(S) rounds to 0 or 1", () => {
+    const big = Matrix.from([[800, -800]]);
+    expect(sigmoidCrossEntropy(big, Matrix.from([[0, 1]]))).toBe(1600);
+    expect(sigmoidCrossEntropy(big, Matrix.from([[1, 0]]))).toBe(0);
+  });
+  it("sigmoidCrossEntropyDelta(A, Y) = (A − Y)/m matches central differences of the loss in S", () => {
+    const numeric = numericGrad(S, (M) => sigmoidCrossEntropy(M, Y01));
+    sigmoidCrossEntropyDelta(sigmoid.f(S), Y01).data.forEach((d, q) => {
+      expect(Math.abs(d - numeric[q]!)).toBeLessThan(1e-9);
+    });
+  });
+});
+
 describe("losses name the op and both shapes", () => {
   const B = new Matrix(4, 2);
   it("mse, crossEntropy and their gradients with mismatched shapes", () => {
@@ -89,6 +120,12 @@ describe("losses name the op and both shapes", () => {
     );
     expect(() => softmaxCrossEntropyDelta(A, B)).toThrow(
       "softmaxCrossEntropyDelta: prediction (4×3) and target Y (4×2) differ",
+    );
+    expect(() => sigmoidCrossEntropy(A, B)).toThrow(
+      "sigmoidCrossEntropy: prediction (4×3) and target Y (4×2) differ",
+    );
+    expect(() => sigmoidCrossEntropyDelta(A, B)).toThrow(
+      "sigmoidCrossEntropyDelta: prediction (4×3) and target Y (4×2) differ",
     );
   });
 });

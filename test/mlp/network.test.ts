@@ -77,8 +77,8 @@ describe("new MLP(options)", () => {
     expect(() => new MLP({ sizes: [2, 2], output: "softmax", loss: "mse" })).toThrow(
       'MLP: output "softmax" pairs with loss "crossEntropy", not "mse"; use loss "crossEntropy", or output "sigmoid" or "identity" with "mse"',
     );
-    expect(() => new MLP({ sizes: [2, 2], output: "sigmoid", loss: "crossEntropy" })).toThrow(
-      'MLP: loss "crossEntropy" needs output "softmax" (probabilities that sum to 1), got "sigmoid"; use output "softmax", or loss "mse"',
+    expect(() => new MLP({ sizes: [2, 2], output: "identity", loss: "crossEntropy" })).toThrow(
+      'MLP: loss "crossEntropy" needs output "softmax" (probabilities that sum to 1) or "sigmoid" (one probability per output), got "identity"; use one of those, or loss "mse"',
     );
     expect(() => new MLP({ sizes: [2, 2], init: "lecun" as "he" })).toThrow(
       'MLP: unknown init "lecun"; use "glorot", "he" or { std }',
