@@ -7,7 +7,8 @@ import type { LossName } from "./losses.ts";
 import { Matrix, shapeOf, type MatrixJSON } from "./matrix.ts";
 import { Rng } from "./random.ts";
 
-export type Init = "glorot" | "he" | { std: number };
+/** Weights Glorot, He, or N(0, std²); biases 0, or N(0, biasStd²) when biasStd is given. */
+export type Init = "glorot" | "he" | { std: number; biasStd?: number };
 
 export interface MLPOptions {
   /** Units per layer, inputs first: [2, 8, 2] is 2 inputs, 8 hidden units, 2 outputs. */
@@ -21,7 +22,7 @@ export interface MLPOptions {
   /** Seed of the initial weights (default 1); or pass rng. */
   seed?: number;
   rng?: Rng;
-  /** Default: He for layers into a ReLU, Glorot for the others (as the numpy baseline does). */
+  /** Default: He for layers into a ReLU, Glorot for the others (as the numpy baseline does), biases 0. */
   init?: Init;
   /** Start from these weights and biases instead of drawing them (they are used, not copied). */
   W?: readonly Matrix[];
@@ -105,23 +106,35 @@ export function optionsFromJSON(json: unknown): MLPOptions {
   return { ...(names as Pick<MLPJSON, "hidden" | "output" | "loss">), sizes, W, b };
 }
 
-/** W_0, W_1, … drawn in order from one Rng: He into a ReLU layer and Glorot elsewhere, unless init says. */
-export function drawWeights(
+/**
+ * The initial W_0, W_1, … and b_0, b_1, …, all from one Rng: He into a ReLU layer and Glorot elsewhere unless
+ * init says, biases 0. With init.biasStd every b_l is drawn first, then every W_l: the order in which
+ * Nielsen's network.py and other numpy tutorials call randn.
+ */
+export function drawParams(
   sizes: readonly number[],
   options: MLPOptions,
   activation: (l: number) => string,
-): Matrix[] {
+): { W: Matrix[]; b: Matrix[] } {
   const rng = options.rng ?? new Rng(options.seed ?? 1);
   const init = options.init;
-  return sizes.slice(1).map((nOut, l) => {
+  const biasStd = typeof init === "object" ? init.biasStd : undefined;
+  if (biasStd !== undefined && !(biasStd >= 0 && Number.isFinite(biasStd))) {
+    throw new Error(`MLP: init.biasStd must be a number ≥ 0, got ${biasStd}; leave it out for zero biases`);
+  }
+  const b = sizes
+    .slice(1)
+    .map((nOut) => (biasStd === undefined ? new Matrix(1, nOut) : normalInit(rng, 1, nOut, biasStd)));
+  const W = sizes.slice(1).map((nOut, l) => {
     const nIn = sizes[l]!;
     if (typeof init === "object") return normalInit(rng, nIn, nOut, init.std);
     if (init !== undefined && init !== "glorot" && init !== "he") {
-      throw new Error(`MLP: unknown init ${JSON.stringify(init)}; use "glorot", "he" or { std }`);
+      throw new Error(`MLP: unknown init ${JSON.stringify(init)}; use "glorot", "he" or { std, biasStd? }`);
     }
     const he = init === "he" || (init === undefined && activation(l) === "relu");
     return he ? heUniform(rng, nIn, nOut) : glorotUniform(rng, nIn, nOut);
   });
+  return { W, b };
 }
 
 export function checkSizes(op: string, sizes: unknown): void {

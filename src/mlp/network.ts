@@ -18,7 +18,7 @@ import { Matrix, argmaxRows, shapeOf } from "./matrix.ts";
 import {
   checkSizes,
   checkWeights,
-  drawWeights,
+  drawParams,
   optionsFromJSON,
   resolveNames,
   type MLPJSON,
@@ -43,8 +43,9 @@ export class MLP {
     [this.hidden, this.output, this.lossName] = [names.hidden, names.output, names.loss];
     const L = this.sizes.length - 1;
     const f = (l: number): Activation => activationByName(l === L - 1 ? this.output : this.hidden);
-    const W = options.W ?? drawWeights(this.sizes, options, (l) => f(l).name);
-    const b = options.b ?? this.sizes.slice(1).map((n) => new Matrix(1, n));
+    const drawn = options.W ? undefined : drawParams(this.sizes, options, (l) => f(l).name);
+    const W = options.W ?? drawn!.W;
+    const b = options.b ?? drawn?.b ?? this.sizes.slice(1).map((n) => new Matrix(1, n));
     checkWeights("MLP", this.sizes, W, b);
     this.layers = W.map((Wl, l) => new Dense(Wl, b[l]!, f(l)));
   }

@@ -51,6 +51,21 @@ describe("new MLP(options)", () => {
     expect(Array.from(n.layers[0]!.W.data)).toEqual(Array.from({ length: 6 }, () => r.normal(0, 0.01)));
   });
 
+  it("init { std, biasStd } draws every b_l from N(0, biasStd²) first, then every W_l from N(0, std²)", () => {
+    const net = new MLP({ sizes: [3, 2, 4], init: { std: 2, biasStd: 0.01 }, seed: 5 });
+    const r = new Rng(5);
+    const draw = (n: number, std: number) => Array.from({ length: n }, () => r.normal(0, std));
+    const [b0, b1, W0, W1] = [draw(2, 0.01), draw(4, 0.01), draw(6, 2), draw(8, 2)];
+    expect(Array.from(net.layers[0]!.b.data)).toEqual(b0);
+    expect(Array.from(net.layers[1]!.b.data)).toEqual(b1);
+    expect(Array.from(net.layers[0]!.W.data)).toEqual(W0);
+    expect(Array.from(net.layers[1]!.W.data)).toEqual(W1);
+    expect(new MLP({ sizes: [3, 2], init: { std: 1 } }).layers[0]!.b.data.every((v) => v === 0)).toBe(true);
+    expect(() => new MLP({ sizes: [3, 2], init: { std: 1, biasStd: -1 } })).toThrow(
+      "MLP: init.biasStd must be a number ≥ 0, got -1; leave it out for zero biases",
+    );
+  });
+
   it("the same seed gives the same weights; another seed others", () => {
     const a = new MLP({ sizes: [4, 5, 2], seed: 12 }).toJSON();
     expect(new MLP({ sizes: [4, 5, 2], seed: 12 }).toJSON()).toEqual(a);
@@ -81,7 +96,7 @@ describe("new MLP(options)", () => {
       'MLP: loss "crossEntropy" needs output "softmax" (probabilities that sum to 1) or "sigmoid" (one probability per output), got "identity"; use one of those, or loss "mse"',
     );
     expect(() => new MLP({ sizes: [2, 2], init: "lecun" as "he" })).toThrow(
-      'MLP: unknown init "lecun"; use "glorot", "he" or { std }',
+      'MLP: unknown init "lecun"; use "glorot", "he" or { std, biasStd? }',
     );
   });
 
