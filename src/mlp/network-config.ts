@@ -87,11 +87,11 @@ export function optionsFromJSON(json: unknown): MLPOptions {
   }
   const sizes = j.sizes as number[];
   checkSizes("MLP.fromJSON", sizes);
-  const L = sizes.length - 1;
+  const D = sizes.length - 1;
   for (const key of ["W", "b"] as const) {
     const n = (j[key] as unknown[]).length;
-    if (n !== L) {
-      throw new Error(`MLP.fromJSON: sizes ${JSON.stringify(sizes)} make ${L} layers, but "${key}" has ${n}`);
+    if (n !== D) {
+      throw new Error(`MLP.fromJSON: sizes ${JSON.stringify(sizes)} make ${D} layers, but "${key}" has ${n}`);
     }
   }
   const W = (j.W as unknown[]).map((m, l) => Matrix.fromJSON(m, `MLP.fromJSON: W[${l}]`));
@@ -151,13 +151,13 @@ export function checkWeights(
   W: readonly Matrix[],
   b: readonly Matrix[],
 ): void {
-  const L = sizes.length - 1;
-  if (W.length !== L || b.length !== L) {
+  const D = sizes.length - 1;
+  if (W.length !== D || b.length !== D) {
     throw new Error(
-      `${op}: sizes ${JSON.stringify(sizes)} make ${L} layers, got ${W.length} W and ${b.length} b`,
+      `${op}: sizes ${JSON.stringify(sizes)} make ${D} layers, got ${W.length} W and ${b.length} b`,
     );
   }
-  for (let l = 0; l < L; l++) {
+  for (let l = 0; l < D; l++) {
     const [nIn, nOut] = [sizes[l]!, sizes[l + 1]!];
     if (W[l]!.rows !== nIn || W[l]!.cols !== nOut) {
       throw new Error(

@@ -16,11 +16,11 @@ interface Check {
 
 describe("05-chain-rule: one neuron, one example", () => {
   it("the neuron gets the example wrong: target 1, output about 0.4", async () => {
-    const { a, y, E } = (await run.read("a", "y", "E")) as { a: number; y: number; E: number };
+    const { a, y, L } = (await run.read("a", "y", "L")) as { a: number; y: number; L: number };
     expect(y).toBe(1);
     expect(a).toBeGreaterThan(0.35);
     expect(a).toBeLessThan(0.45);
-    expect(E).toBeCloseTo((a - y) ** 2, 15);
+    expect(L).toBeCloseTo((a - y) ** 2, 15);
   });
 
   it("a(1 − a) is the library's sigmoid.derivative, and at most 1/4", async () => {
@@ -29,8 +29,8 @@ describe("05-chain-rule: one neuron, one example", () => {
     expect(da_ds).toBeLessThanOrEqual(0.25);
   });
 
-  it("∂E/∂w and ∂E/∂b by hand equal what the library's backward gives for the same neuron", async () => {
-    const { x, y, w, b, dE_dw, dE_db } = (await run.read("x", "y", "w", "b", "dE_dw", "dE_db")) as Record<
+  it("∂L/∂w and ∂L/∂b by hand equal what the library's backward gives for the same neuron", async () => {
+    const { x, y, w, b, dL_dw, dL_db } = (await run.read("x", "y", "w", "b", "dL_dw", "dL_db")) as Record<
       string,
       number
     >;
@@ -43,10 +43,10 @@ describe("05-chain-rule: one neuron, one example", () => {
       b: [Matrix.from([[b!]])],
     });
     const g = neuron.backward(Matrix.from([[x!]]), Matrix.from([[y!]]));
-    expect(dE_dw).toBeCloseTo(g.dW[0]!.get(0, 0), 14);
-    expect(dE_db).toBeCloseTo(g.db[0]!.get(0, 0), 14);
-    expect(dE_dw).toBeLessThan(0); // "Both are negative"
-    expect(dE_db).toBeLessThan(0);
+    expect(dL_dw).toBeCloseTo(g.dW[0]!.get(0, 0), 14);
+    expect(dL_db).toBeCloseTo(g.db[0]!.get(0, 0), 14);
+    expect(dL_dw).toBeLessThan(0); // "Both are negative"
+    expect(dL_db).toBeLessThan(0);
   });
 });
 
@@ -62,17 +62,17 @@ describe("05-chain-rule: central differences", () => {
   });
 
   it("a wrong activation link (a for a(1 − a)) gives a relative error of a ≈ 0.4, not 1e-11", async () => {
-    const { a, dE_dwWrong, dE_dw, dE_dwNumeric } = (await run.read(
+    const { a, dL_dwWrong, dL_dw, dL_dwNumeric } = (await run.read(
       "a",
-      "dE_dwWrong",
-      "dE_dw",
-      "dE_dwNumeric",
+      "dL_dwWrong",
+      "dL_dw",
+      "dL_dwNumeric",
     )) as Record<string, number>;
-    const cell = run.runs[run.cellWith("const dE_dwWrong") - 1]!;
+    const cell = run.runs[run.cellWith("const dL_dwWrong") - 1]!;
     const value = cell.outputs.find((o) => o.kind === "value");
     const shown = value?.kind === "value" && value.view.type === "text" ? Number(value.view.text) : NaN;
-    expect(shown).toBe(Math.abs(dE_dwWrong! - dE_dwNumeric!) / Math.abs(dE_dwWrong!));
-    expect(dE_dwWrong! / dE_dw!).toBeCloseTo(1 / (1 - a!), 12); // "too large by the factor 1/(1 − a)"
+    expect(shown).toBe(Math.abs(dL_dwWrong! - dL_dwNumeric!) / Math.abs(dL_dwWrong!));
+    expect(dL_dwWrong! / dL_dw!).toBeCloseTo(1 / (1 - a!), 12); // "too large by the factor 1/(1 − a)"
     expect(shown).toBeCloseTo(a!, 6); // "the error is 1 − (1 − a) = a"
     expect(shown).toBeGreaterThan(0.35);
     expect(shown).toBeLessThan(0.45);

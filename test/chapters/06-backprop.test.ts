@@ -69,7 +69,7 @@ describe("06-backprop: the 2-3-2 network by hand", () => {
     expect(maxAbs(delta1) / minAbs(delta2)).toBeLessThan(0.3);
   });
 
-  it("the cell's dA1 is ∂E/∂A1 = δ2 W2ᵀ: entry (i, j) is Σ_k δ_ik w_jk", async () => {
+  it("the cell's dA1 is ∂L/∂A1 = δ2 W2ᵀ: entry (i, j) is Σ_k δ_ik w_jk", async () => {
     const { dA1, delta2, W2 } = (await run.read("dA1", "delta2", "W2")) as Record<string, Matrix>;
     expect(dA1!.shape).toEqual([2, 3]);
     for (let i = 0; i < 2; i++)
