@@ -42,18 +42,27 @@ export async function readChecked(
   read: (file: string) => Promise<Uint8Array>,
   f: ManifestFile,
 ): Promise<Uint8Array> {
-  const bytes = await read(f.file);
-  // A server may send a .gz file already decompressed (Content-Encoding: gzip, as astro preview does): the
-  // recorded size and hash are the compressed file's, so they can only be checked on compressed bytes. The
-  // IDX parser and the example count still check what arrived.
-  if (f.file.endsWith(".gz") && !(bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes;
+  return checkFile(await read(f.file), f, where);
+}
+
+/**
+ * Checks bytes against a manifest entry: gzip bytes against the served file's size and SHA-256; other bytes
+ * of a .gz file (a server may send it decompressed, with Content-Encoding: gzip, as astro preview does)
+ * against the raw IDX size and SHA-256. Throws, naming the file, when they differ.
+ */
+export async function checkFile(bytes: Uint8Array, f: ManifestFile, op: string): Promise<Uint8Array> {
+  const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const expected = f.file.endsWith(".gz") && !gz ? f.raw : f;
+  const what = expected === f ? f.file : `${f.file} (sent decompressed)`;
   const stale = `: rebuild public/data with npm run data`;
-  if (bytes.length !== f.bytes) {
-    throw new Error(`${where}: ${f.file} is ${bytes.length} bytes, ${MANIFEST_FILE} says ${f.bytes}${stale}`);
+  if (bytes.length !== expected.bytes) {
+    throw new Error(
+      `${op}: ${what} is ${bytes.length} bytes, ${MANIFEST_FILE} says ${expected.bytes}${stale}`,
+    );
   }
   const hash = await sha256Hex(bytes);
-  if (hash !== undefined && hash !== f.sha256) {
-    throw new Error(`${where}: ${f.file} has SHA-256 ${hash}, ${MANIFEST_FILE} says ${f.sha256}${stale}`);
+  if (hash !== undefined && hash !== expected.sha256) {
+    throw new Error(`${op}: ${what} has SHA-256 ${hash}, ${MANIFEST_FILE} says ${expected.sha256}${stale}`);
   }
   return bytes;
 }

@@ -2,13 +2,15 @@
 
 export const MANIFEST_FILE = "manifest.json";
 export const MANIFEST_FORMAT = "mnist-subsets";
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 
 /** One served file: its name in public/data, its size in bytes and its SHA-256, as served (gzip). */
 export interface ManifestFile {
   file: string;
   bytes: number;
   sha256: string;
+  /** The same of the decompressed IDX bytes, which a server may send instead (Content-Encoding: gzip). */
+  raw: { bytes: number; sha256: string };
 }
 
 export interface ManifestSubset {

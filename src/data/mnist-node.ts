@@ -10,6 +10,7 @@ import type { Dataset } from "./dataset.ts";
 import { parseIdx, type Idx } from "./idx.ts";
 import { loadMnistSubset } from "./load-mnist-subset.ts";
 import { loadMnistFile, type MnistPart } from "./mnist-file.ts";
+import { loadMnistFull, type LoadFullOptions, type MnistFull } from "./mnist-full.ts";
 import { toDataset } from "./mnist-dataset.ts";
 
 export const MNIST_FILES = {
@@ -64,4 +65,12 @@ export function loadMnistFileFromDisk(
   dir = publicDataDir,
 ): Promise<Uint8Array> {
   return loadMnistFile(name, part, { read: async (file) => new Uint8Array(await readFile(join(dir, file))) });
+}
+
+/** The full MNIST as bytes from public/data on disk, through the browser's own loader (files checked). */
+export function loadMnistFullFromDisk(
+  options: LoadFullOptions = {},
+  dir = publicDataDir,
+): Promise<MnistFull> {
+  return loadMnistFull({ ...options, read: async (file) => new Uint8Array(await readFile(join(dir, file))) });
 }

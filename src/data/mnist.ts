@@ -3,3 +3,11 @@ export { MNIST_CLASSES, normalise, oneHotDigits, toDataset } from "./mnist-datas
 export { loadMnistSubset, type LoadSubsetOptions } from "./load-mnist-subset.ts";
 export { loadMnistFile, type MnistPart } from "./mnist-file.ts";
 export { subset, subsetIndices } from "./subset.ts";
+export {
+  loadMnistFull,
+  type ByteDataset,
+  type LoadFullOptions,
+  type LoadProgress,
+  type MnistFull,
+} from "./mnist-full.ts";
+export { pixelRows } from "./pixel-rows.ts";

@@ -11,6 +11,7 @@ export * from "./layer.ts";
 export * from "./network.ts";
 export * from "./workspace.ts";
 export * from "./optimizers.ts";
+export * from "./batch-source.ts";
 export * from "./train.ts";
 export * from "./metrics.ts";
 export * from "./gradcheck.ts";

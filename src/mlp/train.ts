@@ -3,6 +3,7 @@
 // per step, yields to the event loop every few milliseconds so a page stays responsive, reports through
 // callbacks, and stops with a DivergenceError when the loss stops being a number.
 
+import { gatherRows, matrixSource, type BatchSource } from "./batch-source.ts";
 import { Matrix, shapeOf } from "./matrix.ts";
 import type { MLP } from "./network.ts";
 import type { Workspace } from "./workspace.ts";
@@ -85,7 +86,7 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-function checkOptions(net: MLP, X: Matrix, Y: Matrix, options: TrainOptions): void {
+function checkOptions(net: MLP, X: BatchSource, Y: Matrix, options: TrainOptions): void {
   const { epochs, batchSize } = options;
   const K = net.sizes[net.sizes.length - 1]!;
   if (!Number.isInteger(epochs) || epochs < 0) {
@@ -100,7 +101,9 @@ function checkOptions(net: MLP, X: Matrix, Y: Matrix, options: TrainOptions): vo
     throw new Error("train: options.optimizer is missing; pass e.g. sgd({ eta: 0.1 })");
   }
   if (X.cols !== net.sizes[0]) {
-    throw new Error(`train: X is ${shapeOf(X)}, but the network takes ${net.sizes[0]} inputs (sizes[0])`);
+    throw new Error(
+      `train: X is (${X.rows}×${X.cols}), but the network takes ${net.sizes[0]} inputs (sizes[0])`,
+    );
   }
   if (Y.rows !== X.rows) {
     throw new Error(`train: X has ${X.rows} rows but Y has ${Y.rows}; they must pair up`);
@@ -109,17 +112,14 @@ function checkOptions(net: MLP, X: Matrix, Y: Matrix, options: TrainOptions): vo
   if (X.rows === 0) throw new Error("train: X has no rows; there is nothing to learn from");
 }
 
-/** Copies rows order[from … from+m) of M into out (m×cols). */
-function gatherRows(out: Matrix, M: Matrix, order: Int32Array, from: number): void {
-  const n = M.cols,
-    src = M.data,
-    dst = out.data;
-  for (let r = 0; r < out.rows; r++) {
-    const s = order[from + r]! * n;
-    if (n >= 64)
-      dst.set(src.subarray(s, s + n), r * n); // a block copy (an MNIST row is 784 values)
-    else for (let j = 0; j < n; j++) dst[r * n + j] = src[s + j]!; // a view per row would cost more
+function checkSource(X: BatchSource): BatchSource {
+  const s = X as Partial<BatchSource> | null;
+  if (!s || typeof s.gather !== "function" || !Number.isInteger(s.rows) || !Number.isInteger(s.cols)) {
+    throw new Error(
+      `train: X must be a Matrix or a BatchSource ({ rows, cols, gather }), got ${s === null ? "null" : typeof s}`,
+    );
   }
+  return X;
 }
 
 /** Counts rows where the output's class (argmax, or a ≥ 0.5 for one column) equals the target's. */
@@ -146,20 +146,22 @@ function countCorrect(A: Matrix, Y: Matrix): number {
 }
 
 /**
- * Trains net on (X, Y) in place. Y is one target row per row of X, or class labels (one-hot encoded here;
- * for a network with a single output, the labels are the targets).
+ * Trains net on (X, Y) in place. X is a Matrix, one example per row, or a BatchSource that gathers each
+ * minibatch as numbers (the same rows in the same order give the same steps). Y is one target row per example,
+ * or class labels (one-hot encoded here; for a network with a single output, the labels are the targets).
  * Returns the history: loss and accuracy per epoch, loss per step, and the seconds it all took.
  */
 export async function train(
   net: MLP,
-  X: Matrix,
+  X: Matrix | BatchSource,
   Y: Matrix | ArrayLike<number>,
   options: TrainOptions,
 ): Promise<History> {
   const K = net.sizes[net.sizes.length - 1]!;
   // Labels become one-hot rows, or with a single output unit, a column of the labels themselves (0 or 1).
   const T = Y instanceof Matrix ? Y : K === 1 ? new Matrix(Y.length, 1, Float64Array.from(Y)) : oneHot(Y, K);
-  checkOptions(net, X, T, options);
+  const source = X instanceof Matrix ? matrixSource(X) : checkSource(X);
+  checkOptions(net, source, T, options);
   const { epochs, optimizer, signal, onStep, onEpoch } = options;
   const m = X.rows;
   const batch = Math.min(options.batchSize, m);
@@ -199,7 +201,7 @@ export async function train(
       }
       const from = (step - 1) * batch;
       const { Xb, Yb, ws, grads } = buffersFor(Math.min(batch, m - from));
-      gatherRows(Xb, X, order, from); // (m_b, n_0)
+      source.gather(Xb, order, from); // (m_b, n_0)
       gatherRows(Yb, T, order, from); // (m_b, K)
       const { loss } = net.backward(Xb, Yb, ws);
       const info: StepInfo = { epoch, step, steps, loss, seconds: (performance.now() - start) / 1000 };

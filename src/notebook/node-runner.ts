@@ -15,6 +15,8 @@ const loaders: Record<string, Loader> = {
       ...data,
       loadMnistSubset: (name: string) => node.loadMnistSubsetFromDisk(name),
       loadMnistFile: (name: string, part: "images" | "labels") => node.loadMnistFileFromDisk(name, part),
+      loadMnistFull: (options?: Parameters<typeof node.loadMnistFullFromDisk>[0]) =>
+        node.loadMnistFullFromDisk(options),
     };
   },
   "@observablehq/plot": () => import("@observablehq/plot"),

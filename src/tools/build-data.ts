@@ -1,11 +1,13 @@
 // `npm run data`: writes the MNIST subsets the site serves into public/data (generated, not committed):
 // for each subset a gzipped IDX file of u8 pixels and one of u8 labels, and manifest.json with their sizes
-// and SHA-256. Idempotent: when the manifest already describes these subsets and every file matches its
-// hash, it does nothing (about 0.1 s). `--force` rebuilds anyway.
+// and SHA-256 (gzipped and raw). Idempotent: when the manifest already describes these subsets and every
+// file matches its hash, it does nothing (under a second). `--force` rebuilds anyway.
 //
 // Sizes: 5000 training images (3.9 MB raw, 0.82 MB gzipped) are enough for a 784-64-10 network to pass
 // 90% test accuracy, and one epoch over them is about 1.5 GFLOP, a second or so in a browser, so a chapter
 // cell trains for a few epochs in seconds. 1000 test images give the accuracy to about ±1%.
+// The full sets (60 000 and 10 000, LeCun's files as they are: 9.9 + 1.6 MB gzipped) are served too, for the
+// cell that trains on all of MNIST; a page fetches them only when the reader runs that cell.
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -26,14 +28,19 @@ export interface SubsetSpec {
   name: string;
   split: "train" | "test";
   count: number;
-  seed: number;
+  /** The seed of a stratified pick, or null for the first `count` rows (the whole split when it is its size). */
+  seed: number | null;
 }
 
 /** What the site serves: stratified random picks (each digit in its split's proportion), seed 0. */
 export const SUBSETS: readonly SubsetSpec[] = [
   { name: "train", split: "train", count: 5000, seed: 0 },
   { name: "test", split: "test", count: 1000, seed: 0 },
+  { name: "train-full", split: "train", count: 60000, seed: null },
+  { name: "test-full", split: "test", count: 10000, seed: null },
 ];
+
+const selectionOf = (spec: SubsetSpec) => (spec.seed === null ? "first" : "stratified");
 
 export interface BuildOptions {
   outDir?: string;
@@ -75,7 +82,7 @@ async function writeSubset(
 ): Promise<ManifestSubset> {
   const [, rows, cols] = images.dims as [number, number, number];
   const size = rows * cols;
-  const chosen = subsetIndices(Int32Array.from(labels.data), spec.count, spec.seed);
+  const chosen = subsetIndices(Int32Array.from(labels.data), spec.count, spec.seed ?? undefined);
   const pixels = new Uint8Array(chosen.length * size);
   const digits = new Uint8Array(chosen.length);
   chosen.forEach((row, i) => {
@@ -88,7 +95,7 @@ async function writeSubset(
   return {
     split: spec.split,
     count: spec.count,
-    selection: "stratified",
+    selection: selectionOf(spec),
     seed: spec.seed,
     classCounts,
     images: await writeGzipped(
@@ -107,7 +114,9 @@ async function writeSubset(
 async function writeGzipped(outDir: string, file: string, bytes: Uint8Array): Promise<ManifestFile> {
   const gz = gzipSync(bytes); // level 6: level 9 is 2% smaller and 18× slower
   await writeFile(join(outDir, file), gz);
-  return { file, bytes: gz.length, sha256: (await sha256Hex(gz))! };
+  // The raw size and hash check a file that a server sent decompressed (Content-Encoding: gzip).
+  const raw = { bytes: bytes.length, sha256: (await sha256Hex(bytes))! };
+  return { file, bytes: gz.length, sha256: (await sha256Hex(gz))!, raw };
 }
 
 async function sourceName(): Promise<string> {
@@ -140,7 +149,7 @@ async function upToDate(
       !s ||
       s.split !== spec.split ||
       s.count !== spec.count ||
-      s.selection !== "stratified" ||
+      s.selection !== selectionOf(spec) ||
       s.seed !== spec.seed
     ) {
       return false;

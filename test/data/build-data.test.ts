@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gunzipIfNeeded } from "../../src/data/gunzip.ts";
 import { parseIdx } from "../../src/data/idx.ts";
 import { loadMnistSubset } from "../../src/data/load-mnist-subset.ts";
-import { loadMnistSubsetFromDisk, readMnistSplit } from "../../src/data/mnist-node.ts";
+import {
+  loadMnistSubsetFromDisk,
+  MNIST_FILES,
+  mnistDataDir,
+  readMnistSplit,
+} from "../../src/data/mnist-node.ts";
+import { sha256Hex } from "../../src/data/sha256.ts";
 import { subsetIndices } from "../../src/data/subset.ts";
 import { buildData, SUBSETS } from "../../src/tools/build-data.ts";
 import { classCounts } from "./helpers.ts";
@@ -47,18 +53,33 @@ describe("npm run data (buildData)", () => {
     }
   });
 
-  it("the served files are compact: gzipped, under 1.2 MB in all", () => {
-    const total = Object.values(built.manifest.subsets).reduce(
-      (a, s) => a + s.images.bytes + s.labels.bytes,
-      0,
-    );
+  it("the subsets' files are compact: gzipped, under 1.2 MB in all", () => {
+    const total = ["train", "test"]
+      .map((name) => built.manifest.subsets[name]!)
+      .reduce((a, s) => a + s.images.bytes + s.labels.bytes, 0);
     expect(total).toBeLessThan(1.2e6);
+  });
+
+  it("the full sets are LeCun's files as they are, gzipped, with their raw size and SHA-256", async () => {
+    for (const [name, split, count] of [
+      ["train-full", "train", 60000],
+      ["test-full", "test", 10000],
+    ] as const) {
+      const s = built.manifest.subsets[name]!;
+      expect(s).toMatchObject({ split, count, selection: "first", seed: null });
+      for (const part of ["images", "labels"] as const) {
+        const original = await readFile(join(mnistDataDir(), MNIST_FILES[split][part]));
+        const served = await gunzipIfNeeded(await readFile(join(outDir, s[part].file)));
+        expect(Buffer.from(served).equals(original)).toBe(true);
+        expect(s[part].raw).toEqual({ bytes: original.length, sha256: await sha256Hex(original) });
+      }
+    }
   });
 
   for (const spec of SUBSETS) {
     it(`the "${spec.name}" files decode to the same pixels and labels as the original ${spec.split} rows`, async () => {
       const { images, labels } = readMnistSplit(spec.split);
-      const rows = subsetIndices(Int32Array.from(labels.data), spec.count, spec.seed);
+      const rows = subsetIndices(Int32Array.from(labels.data), spec.count, spec.seed ?? undefined);
       const s = built.manifest.subsets[spec.name]!;
       const img = parseIdx(await gunzipIfNeeded(await readFile(join(outDir, s.images.file))));
       const lab = parseIdx(await gunzipIfNeeded(await readFile(join(outDir, s.labels.file))));
@@ -96,7 +117,7 @@ describe("loadMnistSubset", () => {
 
   it("says which subsets exist when asked for another", async () => {
     await expect(loadMnistSubset("validation", { base })).rejects.toThrow(
-      'loadMnistSubset: no subset "validation" in manifest.json (it has train, test)',
+      'loadMnistSubset: no subset "validation" in manifest.json (it has train, test, train-full, test-full)',
     );
   });
 

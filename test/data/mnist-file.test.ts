@@ -28,7 +28,7 @@ describe("loadMnistFile", () => {
       loadMnistFile("train", "pixels" as "images", { read: () => Promise.reject(new Error("unread")) }),
     ).rejects.toThrow('loadMnistFile: part must be "images" or "labels", got "pixels"');
     await expect(loadMnistFileFromDisk("validation", "images")).rejects.toThrow(
-      'loadMnistFile: no subset "validation" in manifest.json (it has train, test)',
+      'loadMnistFile: no subset "validation" in manifest.json (it has train, test, train-full, test-full)',
     );
   });
 });

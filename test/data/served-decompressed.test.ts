@@ -1,5 +1,5 @@
 // A server that sends the .gz subsets decompressed (Content-Encoding: gzip, as astro preview does) still
-// gives the same data: the compressed size and hash in the manifest are only checked on compressed bytes.
+// gives the same data, checked against the raw size and SHA-256 the manifest records beside the gzipped ones.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -30,6 +30,17 @@ describe("loadMnistSubset(name, { read }) from a server that decompresses .gz fi
       (await fromDisk(file)).subarray(0, file.endsWith(".gz") ? 100 : undefined);
     await expect(loadMnistSubset("test", { read: truncated })).rejects.toThrow(
       /^loadMnistSubset: mnist-test-1000-(images-idx3|labels-idx1)-ubyte\.gz is 100 bytes, manifest\.json says \d+: rebuild public\/data with npm run data$/,
+    );
+  });
+
+  it("checks a decompressed file against the raw SHA-256 the manifest records, and refuses a changed one", async () => {
+    const flipped = async (file: string) => {
+      const bytes = await decompressing(file);
+      if (file.endsWith("labels-idx1-ubyte.gz")) bytes[bytes.length - 1]! ^= 1;
+      return bytes;
+    };
+    await expect(loadMnistSubset("test", { read: flipped })).rejects.toThrow(
+      /^loadMnistSubset: mnist-test-1000-labels-idx1-ubyte\.gz \(sent decompressed\) has SHA-256 [0-9a-f]{64}, manifest\.json says [0-9a-f]{64}: rebuild public\/data with npm run data$/,
     );
   });
 });

@@ -293,5 +293,8 @@ describe("bad arguments to train are refused with what to do", () => {
     await expect(
       train(net, new Matrix(0, 2), [], { epochs: 1, batchSize: 2, optimizer: opt }),
     ).rejects.toThrow("train: X has no rows; there is nothing to learn from");
+    await expect(
+      train(net, [[0, 1]] as unknown as Matrix, [0], { epochs: 1, batchSize: 2, optimizer: opt }),
+    ).rejects.toThrow("train: X must be a Matrix or a BatchSource ({ rows, cols, gather }), got object");
   });
 });
