@@ -1,6 +1,8 @@
 // Chapter 1 (content/01-data.mdx): the claims its prose makes, read from its cells' scope and output.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Matrix } from "../../src/mlp/index.ts";
+import { makeClassification } from "../../src/data/index.ts";
+import * as reproduce from "../../src/tools/reproduce.ts";
 import { expectGolden, runChapter, type ChapterRun } from "./run-chapter.ts";
 
 let run: ChapterRun;
@@ -33,6 +35,21 @@ describe("01-data: makeClassification with the dense-layer tutorial's sizes", ()
     expect(run.text(run.cellWith("nSamples: 10"))).toContain(
       `X is (10×4); y has 10 labels\nexamples per class: ${counted[0]} and ${counted[1]}`,
     );
+  });
+
+  it("is the tutorial's call, one cluster per class included, and chapter 11's ten points", async () => {
+    const { X, y } = (await run.read("X", "y")) as { X: Matrix; y: Int32Array };
+    // make_classification(n_samples=10, n_features=4, n_classes=2, n_clusters_per_class=1)
+    expect(reproduce.dense.data).toMatchObject({
+      nSamples: 10,
+      nFeatures: 4,
+      nClasses: 2,
+      nClustersPerClass: 1,
+    });
+    const points = makeClassification(reproduce.dense.data); // chapter 11's dense.data equals this (its test)
+    expect(Array.from(X.data)).toEqual(Array.from(points.X.data));
+    expect(Array.from(y)).toEqual(Array.from(points.y));
+    expect(run.cells[run.cellWith("nSamples: 10") - 1]!.code).toContain("nClustersPerClass: 1");
   });
 
   it("has only two independent columns: columns 2 and 3 are combinations of columns 0 and 1", async () => {

@@ -1,6 +1,8 @@
 // Chapter 2 (content/02-weighted-sum.mdx): the claims its prose makes, read from its cells' scope and output.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dense, Matrix } from "../../src/mlp/index.ts";
+import { makeClassification } from "../../src/data/index.ts";
+import * as reproduce from "../../src/tools/reproduce.ts";
 import { runChapter, type ChapterRun } from "./run-chapter.ts";
 
 let run: ChapterRun;
@@ -9,6 +11,7 @@ beforeAll(async () => {
   run = await runChapter("02-weighted-sum");
   v = await run.read(
     "X",
+    "y",
     "m",
     "n",
     "x",
@@ -41,6 +44,14 @@ function weightedSums(X: Matrix, W: Matrix, b: Matrix): number[][] {
     }),
   );
 }
+
+describe("02-weighted-sum: the data", () => {
+  it("is chapter 11's ten points for the dense-layer tutorial (the points it says chapter 11 trains on)", () => {
+    const points = makeClassification(reproduce.dense.data); // chapter 11's dense.data equals this (its test)
+    expect(Array.from(M("X").data)).toEqual(Array.from(points.X.data));
+    expect(Array.from(v["y"] as Int32Array)).toEqual(Array.from(points.y));
+  });
+});
 
 describe("02-weighted-sum: one neuron", () => {
   it("s = x·w + b, (1×n)(n×1) + (1×1) → (1×1), equals the written-out sum", () => {
