@@ -1,4 +1,6 @@
 // Chapter 7 (content/07-gradient-check.mdx): the claims its prose makes, read from its cells' scope and output.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GradCheckResult, MLP } from "../../src/mlp/index.ts";
 import { expectGolden, runChapter, type ChapterRun } from "./run-chapter.ts";
@@ -81,6 +83,15 @@ describe("07-gradient-check: what a bug looks like", () => {
     expect(worst(byName.correct!).relError).toBeLessThan(1e-7);
     expect(worst(byName["forgot f'(S)"]!).relError).toBeGreaterThan(1e-3);
     expect(worst(byName["forgot 1/m"]!).relError).toBeGreaterThan(1e-3);
+  });
+
+  it("every verdict in the cells passes under 1e-7 and fails the rest, the one line the prose draws", () => {
+    const code = run.cells.map((c) => c.code).join("\n");
+    const thresholds = [...code.matchAll(/[rR]elError < ([\d.e-]+) \?/g)].map((m) => m[1]);
+    expect(thresholds.length).toBeGreaterThanOrEqual(3); // the bug table, the library's check, your network
+    expect(new Set(thresholds)).toEqual(new Set(["1e-7"]));
+    const prose = readFileSync(join(import.meta.dirname, "../../content/07-gradient-check.mdx"), "utf8");
+    expect(prose).toContain("pass a gradient under\n$10^{-7}$ and fail any other");
   });
 
   it("forgetting f'(S) leaves the output layer right and breaks every layer below", async () => {
