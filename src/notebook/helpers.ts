@@ -9,6 +9,10 @@ export interface RunContext {
   cellId: string;
   emit(output: Output): void;
   pending: Set<() => void>;
+  /** Aborts when the reader presses Stop (Kernel.abort). */
+  signal: AbortSignal;
+  /** What to say when a run that was asked to stop ends (a progress bar: "stopped at step N"). */
+  stopped: Set<() => void>;
 }
 
 export interface DisplayHandle {
@@ -114,6 +118,7 @@ export function createHelpers(options: HelperOptions): CellHelpers {
   const progressTo = (ctx: RunContext, label: string) => {
     const displayId = `${ctx.cellId}:progress:${++ids}`;
     let first: { time: number; done: number } | null = null;
+    let last = { done: 0, total: 0 };
     const send = throttled<{ done: number; total: number }>(options, ctx, ({ done, total }) => {
       const time = options.now();
       first ??= { time, done };
@@ -122,7 +127,16 @@ export function createHelpers(options: HelperOptions): CellHelpers {
       const etaSeconds = done >= total ? 0 : rate === null ? null : rate * (total - done);
       ctx.emit({ kind: "progress", displayId, label, done, total, etaSeconds });
     });
-    return (done: number, total: number): void => send.push({ done, total }, done === 0 || done >= total);
+    // Stopped before the end: the bar says where, instead of an ETA for steps that will not come.
+    const stop = (): void => {
+      if (last.done < last.total)
+        ctx.emit({ kind: "progress", displayId, label, ...last, etaSeconds: null, stopped: true });
+    };
+    ctx.stopped.add(stop);
+    return (done: number, total: number): void => {
+      last = { done, total };
+      send.push({ done, total }, done === 0 || done >= total);
+    };
   };
   // progress(done, total, label) keeps one bar per label within a run.
   const bars = new WeakMap<RunContext, Map<string, (done: number, total: number) => void>>();

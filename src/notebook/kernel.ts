@@ -20,6 +20,8 @@ export interface KernelOptions {
 export interface RunResult {
   ok: boolean;
   ms: number;
+  /** abort() asked this run to stop before it ended (it ended on its own terms: ok says how). */
+  stopped: boolean;
 }
 
 export interface Kernel {
@@ -31,6 +33,11 @@ export interface Kernel {
   names(): string[];
   /** Sets what input(name, fallback) returns from now on (the reader's CSV, weights, digit); null clears it. */
   setInput(name: string, value: InputValue | null): void;
+  /**
+   * Asks the running cell to stop: its `signal` aborts, so `train` ends after its current step keeping what
+   * the network learned, and the cell's code after it runs as usual. A cell that never yields cannot hear it.
+   */
+  abort(): void;
 }
 
 /** Stream text is batched (a cell logging in a loop sends one message per batch) and capped per run. */
@@ -124,9 +131,36 @@ function errorOutput(error: unknown, position: { line: number; column: number } 
   };
 }
 
+type Train = (net: unknown, X: unknown, Y: unknown, options?: { signal?: AbortSignal }) => Promise<unknown>;
+
+/** "mlp" as a cell imports it: `train` also listens to the signal of the run that called it (Stop). */
+function withRunSignal(mlp: Record<string, unknown>, signal: () => AbortSignal): Record<string, unknown> {
+  const train = mlp.train as Train;
+  return {
+    ...mlp,
+    train(net: unknown, X: unknown, Y: unknown, options?: { signal?: AbortSignal }) {
+      const own = options?.signal;
+      const run = signal();
+      const either = own ? AbortSignal.any([own, run]) : run;
+      return train(net, X, Y, { ...options, signal: either });
+    },
+  };
+}
+
+function idleRun(): RunContext {
+  return {
+    cellId: "",
+    emit: () => {},
+    pending: new Set(),
+    signal: new AbortController().signal,
+    stopped: new Set(),
+  };
+}
+
 export function createKernel(options: KernelOptions): Kernel {
   const now = options.now ?? ((): number => performance.now());
-  let current: RunContext = { cellId: "", emit: () => {}, pending: new Set() };
+  let current: RunContext = idleRun();
+  let controller: AbortController | null = null;
   const inputs = new Map<string, InputValue>();
   const helpers = createHelpers({
     current: () => current,
@@ -135,6 +169,8 @@ export function createKernel(options: KernelOptions): Kernel {
     inputs,
   });
   const builtins = Object.assign(Object.create(fallbackScope()) as object, helpers);
+  // `signal`: the running cell's AbortSignal, for a loop of its own that should end on Stop.
+  Object.defineProperty(builtins, "signal", { get: () => current.signal, enumerable: true });
   let scope = Object.create(builtins) as Record<string, unknown>;
   const modules = new Map<string, Promise<unknown>>();
   let queue: Promise<unknown> = Promise.resolve();
@@ -149,6 +185,7 @@ export function createKernel(options: KernelOptions): Kernel {
         `Cannot find module "${specifier}": cells can import "mlp", "data" and "@observablehq/plot"`,
       );
     }
+    if (specifier === "mlp") return withRunSignal(raw as Record<string, unknown>, () => current.signal);
     const isPlot = specifier === "@observablehq/plot" && options.document !== undefined;
     return isPlot ? bridgePlot(raw as Parameters<typeof bridgePlot>[0], options.document) : raw;
   };
@@ -167,7 +204,8 @@ export function createKernel(options: KernelOptions): Kernel {
   async function execute(cellId: string, source: string, emit: (output: Output) => void): Promise<RunResult> {
     const start = now();
     const out = outbox(emit, now);
-    current = { cellId, emit: out.emit, pending: new Set() };
+    const run = (controller = new AbortController());
+    current = { cellId, emit: out.emit, pending: new Set(), signal: run.signal, stopped: new Set() };
     let ok = true;
     try {
       const cell = transformCell(source);
@@ -190,9 +228,11 @@ export function createKernel(options: KernelOptions): Kernel {
       out.emit(errorOutput(error, position));
     } finally {
       for (const flush of [...current.pending]) flush();
+      if (run.signal.aborted) for (const say of current.stopped) say();
       out.flush();
+      controller = null;
     }
-    return { ok, ms: now() - start };
+    return { ok, ms: now() - start, stopped: run.signal.aborted };
   }
 
   return {
@@ -208,6 +248,9 @@ export function createKernel(options: KernelOptions): Kernel {
     setInput(name, value) {
       if (value === null) inputs.delete(name);
       else inputs.set(name, value);
+    },
+    abort() {
+      controller?.abort();
     },
   };
 }

@@ -22,6 +22,8 @@ export type Output =
       done: number;
       total: number;
       etaSeconds: number | null;
+      /** The run was stopped (Stop) at step `done`. */
+      stopped?: boolean;
     }
   | { kind: "error"; name: string; message: string; line: number | null; column: number | null }
   /** download(text, filename, mime): a file the reader can save (render.ts makes the link). */
@@ -37,10 +39,11 @@ export type InputValue = string | Float64Array;
 export type ToKernel =
   | { type: "run"; runId: number; cellId: string; source: string }
   | { type: "reset" } // forget every binding (a fresh scope)
+  | { type: "abort" } // ask the running cell to stop (its signal aborts)
   | { type: "input"; name: string; value: InputValue | null }; // what input(name, …) returns from now on
 
 /** Worker → page. */
 export type FromKernel =
   | { type: "ready" }
   | { type: "output"; runId: number; output: Output }
-  | { type: "done"; runId: number; ok: boolean; ms: number };
+  | { type: "done"; runId: number; ok: boolean; ms: number; stopped: boolean };

@@ -189,9 +189,11 @@ export function progressText(o: Extract<Output, { kind: "progress" }>): string {
   const eta =
     o.done >= o.total
       ? " · done"
-      : o.etaSeconds === null
-        ? ""
-        : ` · about ${formatSeconds(o.etaSeconds)} left`;
+      : o.stopped
+        ? ` · stopped at step ${o.done}`
+        : o.etaSeconds === null
+          ? ""
+          : ` · about ${formatSeconds(o.etaSeconds)} left`;
   return `${label}${o.done}/${o.total}${eta}`;
 }
 

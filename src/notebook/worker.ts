@@ -29,10 +29,11 @@ const kernel = createKernel({ resolveModule: (specifier) => modules[specifier]?.
 scope.addEventListener("message", ({ data: message }) => {
   if (message.type === "reset") return kernel.reset();
   if (message.type === "input") return kernel.setInput(message.name, message.value);
+  if (message.type === "abort") return kernel.abort();
   const { runId, cellId, source } = message;
   void kernel
     .run(cellId, source, (output) => scope.postMessage({ type: "output", runId, output }))
-    .then(({ ok, ms }) => scope.postMessage({ type: "done", runId, ok, ms }));
+    .then(({ ok, ms, stopped }) => scope.postMessage({ type: "done", runId, ok, ms, stopped }));
 });
 
 scope.postMessage({ type: "ready" });

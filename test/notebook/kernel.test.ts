@@ -1,7 +1,7 @@
 // The notebook semantics, cell by cell, through the same kernel the build and the worker use.
 import { describe, expect, it, vi } from "vitest";
 import { createKernel, type Kernel } from "../../src/notebook/kernel.ts";
-import { createNodeKernel } from "../../src/notebook/node-runner.ts";
+import { createNodeKernel, resolveNodeModule } from "../../src/notebook/node-runner.ts";
 import type { Output } from "../../src/notebook/protocol.ts";
 
 async function run(kernel: Kernel, source: string, cellId = "c") {
@@ -349,5 +349,71 @@ describe("kernel: live displays and progress", () => {
     const progress = r.outputs.filter((o) => o.kind === "progress");
     expect(new Set(progress.map((o) => o.kind === "progress" && o.displayId)).size).toBe(1);
     expect(progress.map((o) => o.kind === "progress" && o.done)).toEqual([0, 10, 20]);
+  });
+});
+
+describe("kernel: abort() (Stop) asks the running cell to stop", () => {
+  /** A kernel whose cells can press Stop themselves: `import { stop } from "host"`. */
+  function stoppable() {
+    const kernel: Kernel = createKernel({
+      resolveModule: (name) => (name === "host" ? { stop: () => kernel.abort() } : resolveNodeModule(name)),
+    });
+    return kernel;
+  }
+  const training = [
+    'import { MLP, sgd, train, Matrix } from "mlp";',
+    'import { stop } from "host";',
+    "const net = new MLP({ sizes: [2, 3, 2], seed: 1 });",
+    "const before = net.params()[0].clone();",
+    "const X = new Matrix(8, 2, Float64Array.from({ length: 16 }, (_, i) => (i % 5) / 5));",
+    "const y = [0, 1, 0, 1, 1, 0, 1, 0];",
+    'const bar = progressBar(800, "steps");',
+    "let steps = 0;",
+    "const history = await train(net, X, y, {",
+    "  epochs: 100, batchSize: 1, optimizer: sgd({ eta: 0.1 }),",
+    "  onStep: () => { bar.tick(); if (++steps === 3) stop(); },",
+    "});",
+    "const moved = net.params()[0].data.some((w, i) => w !== before.data[i]);",
+    "[steps, history.aborted, moved, signal.aborted]",
+  ].join("\n");
+
+  it("train, not passed a signal, ends after the current step; the network keeps its steps; the code after runs", async () => {
+    const k = stoppable();
+    const r = await run(k, training);
+    expect(r).toMatchObject({ ok: true, stopped: true });
+    expect(shown(r.outputs)).toBe("[3, true, true, true]");
+    // The names the cell bound are in memory for the next cell.
+    expect(shown((await run(k, "[steps, history.stepLoss.length]")).outputs)).toBe("[3, 3]");
+  });
+
+  it("a progress bar of a stopped run ends on the step it stopped at, with no time left", async () => {
+    const r = await run(stoppable(), training);
+    const bars = r.outputs.filter((o) => o.kind === "progress");
+    expect(bars.at(-1)).toMatchObject({ done: 3, total: 800, etaSeconds: null, stopped: true });
+  });
+
+  it("the next run has a signal of its own, not aborted; a run that was not asked says stopped: false", async () => {
+    const k = stoppable();
+    await run(k, training);
+    const r = await run(k, "signal.aborted");
+    expect(r).toMatchObject({ ok: true, stopped: false });
+    expect(shown(r.outputs)).toBe("false");
+  });
+
+  it("a signal the cell passes to train still works beside Stop's", async () => {
+    const k = stoppable();
+    const source = training
+      .replace('import { stop } from "host";', "const own = new AbortController();")
+      .replace("stop();", "own.abort();")
+      .replace("epochs: 100,", "epochs: 100, signal: own.signal,");
+    const r = await run(k, source);
+    expect(r).toMatchObject({ ok: true, stopped: false });
+    expect(shown(r.outputs)).toBe("[3, true, true, false]");
+  });
+
+  it("abort() with no cell running does nothing to the next run", async () => {
+    const k = stoppable();
+    k.abort();
+    expect(await run(k, "1 + 1")).toMatchObject({ ok: true, stopped: false });
   });
 });

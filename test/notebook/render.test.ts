@@ -171,6 +171,11 @@ describe("progressText(output)", () => {
       progressText({ kind: "progress", displayId: "p", label: "x", done: 0, total: 5, etaSeconds: null }),
     ).toBe("x 0/5");
   });
+
+  it("says where a stopped bar stopped, with no time left", () => {
+    const o = { kind: "progress", displayId: "p", label: "steps", done: 37, total: 250 } as const;
+    expect(progressText({ ...o, etaSeconds: null, stopped: true })).toBe("steps 37/250 · stopped at step 37");
+  });
 });
 
 describe("appendOutput(container, output)", () => {

@@ -15,6 +15,8 @@ export interface Cell {
   /** The worker generation this cell last ran in without error, or null. */
   ranIn: number | null;
   phase: "idle" | "queued" | "running";
+  /** Stop asked it to end (it is running still, for at most a second). */
+  stopping: boolean;
   /** What the last run (or action) left to say. */
   result: string;
   /** Why the run the reader asked for did not happen (a cell above failed, Stop): said first. */
@@ -75,7 +77,7 @@ export function cellStatus(
       : lost
         ? ["lost", "Run again: Stop cleared this cell's results from memory"]
         : [cell.phase, ""];
-  if (cell.phase === "running") return { text: "Running…", note, state, stale };
+  if (cell.phase === "running") return { text: cell.stopping ? "Stopping…" : "Running…", note, state, stale };
   if (above && above.done < above.list.length)
     return { text: aboveText(cells, above), note, state: "queued", stale };
   if (cell.phase === "queued") return { text: "Waiting for the cells above…", note, state, stale };

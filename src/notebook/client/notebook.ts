@@ -55,6 +55,7 @@ export class Notebook {
       basis: originals.slice(0, i + 1),
       ranIn: null,
       phase: "idle",
+      stopping: false,
       result: view.norun ? "Not run yet: press Run" : "",
       blocked: null,
       shownOk: view.root.dataset.ran === "true",
@@ -247,7 +248,7 @@ export class Notebook {
     for (const [n, j] of list.entries()) {
       if (epoch !== this.#epoch) return;
       const outcome = await this.#execute(j, session, runtime, mode !== "above" && j !== i);
-      if ("stopped" in outcome) return;
+      if ("killed" in outcome) return;
       if (this.#above?.target === i && j !== i) this.#above.done = n + 1;
       if (!outcome.ok) {
         for (const k of list.slice(n + 1)) {
@@ -287,30 +288,41 @@ export class Notebook {
     };
     const started = performance.now();
     const outcome = await session.run(cell.view.id, cell.code, emit);
-    const stopped = "stopped" in outcome;
-    // Kept (ran without error, or stopped before it showed anything): the shown output stands.
-    if (!(keep && (stopped || outcome.ok))) {
+    const killed = "killed" in outcome;
+    // Kept (ran to its end without error, or killed before it showed anything): the shown output stands. A
+    // cell stopped on request shows what it did before it stopped.
+    if (!(keep && (killed || (outcome.ok && !outcome.stopped)))) {
       if (!fresh) output.replaceChildren();
       for (const h of held.splice(0)) runtime.appendOutput(output, h);
-      cell.shownOk = !stopped && outcome.ok;
+      cell.shownOk = !killed && outcome.ok && !outcome.stopped;
     }
     cell.phase = "idle";
+    cell.stopping = false;
     cell.basis = basis;
-    if ("stopped" in outcome) {
+    const took = seconds(performance.now() - started);
+    if (killed) {
       cell.ranIn = null;
-      cell.result = `Stopped after ${seconds(performance.now() - started)}`;
+      cell.result = `Stopped after ${took}: it did not stop when asked, so its worker was ended`;
     } else {
       cell.ranIn = outcome.ok ? generation : null;
-      cell.result = outcome.ok ? `Ran in ${seconds(outcome.ms)}` : "Failed: see the error below";
+      cell.result = !outcome.ok
+        ? "Failed: see the error below"
+        : outcome.stopped
+          ? `Stopped after ${took}; what it did so far is kept`
+          : `Ran in ${seconds(outcome.ms)}`;
     }
     this.refresh();
     return outcome;
   }
 
-  /** Ends the running cell and everything queued: the worker is replaced by an empty one. */
+  /**
+   * Stops the running cell and drops everything queued. The cell is asked first and keeps what it did; one
+   * that has not ended a second later is ended with its worker, which takes every cell's results with it.
+   */
   stop(): void {
     this.#epoch++;
     this.#session?.stop();
+    for (const cell of this.cells) if (cell.phase === "running") cell.stopping = true;
     // A cell whose cells above were running for it says so too (it was not queued itself); once its own
     // turn came, it was running, and says how long it ran instead.
     const waiting = this.#above && this.cells[this.#above.target]!;

@@ -1,8 +1,14 @@
 // The page's side of the kernel worker: one worker per page, runs matched to their outputs by runId, and
-// Stop as the only sure way to end a cell that never yields: terminate the worker and start a fresh one.
+// Stop: first asked of the running cell (its signal aborts; `train` ends after its step, keeping what it
+// learned), then, for a cell that has not ended within STOP_GRACE_MS (a loop that never yields), the only
+// sure way: terminate the worker, and every cell's results with it, and start a fresh one.
 import type { FromKernel, InputValue, Output, ToKernel } from "../protocol.ts";
 
-export type Outcome = { ok: boolean; ms: number } | { stopped: true };
+/** How long a cell asked to stop may take to end before its worker is ended. */
+export const STOP_GRACE_MS = 1000;
+
+/** A run ended (`stopped`: after Stop asked it to), or was `killed` with its worker. */
+export type Outcome = { ok: boolean; ms: number; stopped: boolean } | { killed: true };
 
 interface Pending {
   cellId: string;
@@ -19,6 +25,9 @@ export class Session {
   #nextRun = 1;
   /** The reader's inputs (CellInput): given again to every new worker, so Stop does not lose them. */
   #inputs = new Map<string, InputValue>();
+  /** Runs Stop asked to end, and the timer that ends their worker if they have not. */
+  #stopping = new Set<Pending>();
+  #kill: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     this.#start();
@@ -38,7 +47,7 @@ export class Session {
       const open = [...this.#runs.entries()].filter(([, r]) => !r.done);
       const target = open[0]?.[1] ?? [...this.#runs.values()].at(-1);
       target?.emit({ kind: "error", name: "Error", message, line: null, column: null });
-      for (const [, run] of open) this.#finish(run, { ok: false, ms: 0 });
+      for (const [, run] of open) this.#finish(run, { ok: false, ms: 0, stopped: false });
     });
     this.#worker = worker;
     for (const [name, value] of this.#inputs) this.#post({ type: "input", name, value });
@@ -49,7 +58,7 @@ export class Session {
     const run = this.#runs.get(message.runId);
     if (!run) return;
     if (message.type === "output") run.emit(message.output);
-    else this.#finish(run, { ok: message.ok, ms: message.ms });
+    else this.#finish(run, { ok: message.ok, ms: message.ms, stopped: message.stopped });
   }
 
   #finish(run: Pending, outcome: Outcome): void {
@@ -80,11 +89,25 @@ export class Session {
     this.#post({ type: "input", name, value });
   }
 
-  /** Ends whatever runs (even `while (true) {}`) at once, and starts an empty worker. */
+  /**
+   * Asks the running cell to stop; if it (or any run sent before) has not ended within STOP_GRACE_MS, ends
+   * the worker (every run still open ends `killed`) and starts an empty one.
+   */
   stop(): void {
-    this.#worker.terminate();
-    for (const run of this.#runs.values()) this.#finish(run, { stopped: true });
-    this.#runs.clear();
-    this.#start();
+    const open = [...this.#runs.values()].filter((r) => !r.done);
+    if (open.length === 0) return;
+    this.#post({ type: "abort" });
+    for (const run of open) this.#stopping.add(run);
+    if (this.#kill !== null) return; // the second Stop waits for the first one's second
+    this.#kill = setTimeout(() => {
+      this.#kill = null;
+      const stuck = [...this.#stopping].some((r) => !r.done);
+      this.#stopping.clear();
+      if (!stuck) return;
+      this.#worker.terminate();
+      for (const run of this.#runs.values()) this.#finish(run, { killed: true });
+      this.#runs.clear();
+      this.#start();
+    }, STOP_GRACE_MS);
   }
 }
