@@ -7,9 +7,12 @@
 //   offset 4   d × uint32           the dimensions
 //   offset 4+4d                     the values
 
+/** The value types an IDX file can hold: u8, i8, i16, i32, f32, f64. */
 export type IdxDtype = "u8" | "i8" | "i16" | "i32" | "f32" | "f64";
+/** The typed array that holds an IDX file's values, by its dtype. */
 export type IdxData = Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
 
+/** An IDX file read: its dtype, its dimensions (e.g. [m, 28, 28]) and its values, row-major. */
 export interface Idx {
   dtype: IdxDtype;
   dims: number[];

@@ -6,6 +6,7 @@ import { checkManifest, MANIFEST_FILE, type ManifestFile } from "./manifest.ts";
 import { toDataset } from "./mnist-dataset.ts";
 import { sha256Hex } from "./sha256.ts";
 
+/** Where loadMnistSubset reads from: the site's base URL, or a reader of the data folder's files. */
 export interface LoadSubsetOptions {
   /** The site's base URL; by default Astro's import.meta.env.BASE_URL, resolved against the page. */
   base?: string | URL;

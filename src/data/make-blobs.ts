@@ -5,6 +5,7 @@ import type { Rng } from "../mlp/random.ts";
 import { rngFrom, type Seed } from "./rng-from.ts";
 import { shuffleRows } from "./shuffle-rows.ts";
 
+/** makeBlobs' options: n points in Gaussian blobs around the centres, one class per centre. */
 export interface BlobsOptions {
   /** Number of points, shared as evenly as possible among the centres (the first ones get one more). */
   n?: number;

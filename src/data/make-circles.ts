@@ -4,6 +4,7 @@ import { checkInt, checkNumber, checkOptions } from "./check.ts";
 import { rngFrom, type Seed } from "./rng-from.ts";
 import { shuffleRows } from "./shuffle-rows.ts";
 
+/** makeCircles' options: n points on two concentric circles (classes 0 and 1), with noise. */
 export interface CirclesOptions {
   /** Number of points; ⌊n/2⌋ on the outer circle (class 0), the rest on the inner one (class 1). */
   n?: number;

@@ -6,6 +6,7 @@ import { hypercubeVertices } from "./hypercube.ts";
 import { rngFrom, type Seed } from "./rng-from.ts";
 import { shuffleRows } from "./shuffle-rows.ts";
 
+/** makeClassification's options, as scikit-learn's make_classification: clusters on hypercube vertices. */
 export interface ClassificationOptions {
   nSamples?: number;
   nFeatures?: number;

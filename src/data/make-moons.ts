@@ -5,6 +5,7 @@ import { linspace } from "./linspace.ts";
 import { rngFrom, type Seed } from "./rng-from.ts";
 import { shuffleRows } from "./shuffle-rows.ts";
 
+/** makeMoons' options: n points on two interleaved half circles (classes 0 and 1), with noise. */
 export interface MoonsOptions {
   /** Number of points; ⌊n/2⌋ on the upper moon (class 0), the rest on the lower one (class 1). */
   n?: number;

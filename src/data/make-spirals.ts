@@ -4,6 +4,7 @@ import { checkInt, checkNumber, checkOptions } from "./check.ts";
 import { linspace } from "./linspace.ts";
 import { rngFrom, type Seed } from "./rng-from.ts";
 
+/** makeSpirals' options: K = classes spiral arms of pointsPerClass points each, with noise on the angle. */
 export interface SpiralsOptions {
   pointsPerClass?: number;
   classes?: number;

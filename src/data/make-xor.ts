@@ -3,6 +3,7 @@ import type { Dataset } from "./dataset.ts";
 import { checkInt, checkNumber, checkOptions } from "./check.ts";
 import { rngFrom, type Seed } from "./rng-from.ts";
 
+/** makeXor's options: copies of the four corners of the XOR square, with noise. */
 export interface XorOptions {
   /** Copies of each corner; with noise, a small cloud around each. */
   pointsPerCorner?: number;

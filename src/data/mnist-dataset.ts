@@ -4,6 +4,7 @@ import { oneHot } from "../mlp/onehot.ts";
 import type { Dataset } from "./dataset.ts";
 import type { Idx } from "./idx.ts";
 
+/** K = 10: the digits 0 … 9. */
 export const MNIST_CLASSES = 10;
 
 /** Pixel bytes to [0, 1]: x = byte / 255, computed in double precision. */

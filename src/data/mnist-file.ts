@@ -3,6 +3,7 @@ import { gunzipIfNeeded } from "./gunzip.ts";
 import { checkManifest, MANIFEST_FILE } from "./manifest.ts";
 import { dataUrl, fetchFrom, readChecked, type LoadSubsetOptions } from "./load-mnist-subset.ts";
 
+/** Which half of an MNIST file pair: the images X or the labels y. */
 export type MnistPart = "images" | "labels";
 
 const where = "loadMnistFile";

@@ -18,6 +18,7 @@ export interface ByteDataset {
   pixels: Uint8Array; // (m·784) bytes 0 … 255
 }
 
+/** The full MNIST: train (60 000 rows) and test (10 000 rows) of 784 pixels, with where the files came from. */
 export interface MnistFull {
   train: ByteDataset;
   test: ByteDataset;
@@ -36,6 +37,7 @@ export interface LoadProgress {
   file: string;
 }
 
+/** Where loadMnistFull reads from, how it reports progress, and where it keeps the files. */
 export interface LoadFullOptions {
   /** The site's base URL (see loadMnistSubset). */
   base?: string | URL;

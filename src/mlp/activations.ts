@@ -4,8 +4,10 @@
 
 import { Matrix, shapeOf } from "./matrix.ts";
 
+/** The activations a layer can use: f in A = f(S). */
 export type ActivationName = "sigmoid" | "tanh" | "relu" | "identity" | "softmax";
 
+/** An activation f with its derivative beside it: A = f(S) forward, δ = ∂L/∂A ⊙ f'(S) backward. */
 export interface Activation {
   readonly name: ActivationName;
   /** a = f(s) for one number (softmax has none: it needs the whole row). */

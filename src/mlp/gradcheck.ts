@@ -9,6 +9,7 @@
 import type { Matrix } from "./matrix.ts";
 import type { MLP } from "./network.ts";
 
+/** gradCheck's answer: the largest relative error between backward's ∂L/∂θ and central differences, and where. */
 export interface GradCheckResult {
   /** The largest |analytic − numeric| / max(|analytic|, |numeric|, floor) over every weight and bias. */
   maxRelError: number;
@@ -21,6 +22,7 @@ export interface GradCheckResult {
   kinks: number;
 }
 
+/** gradCheck's options: the stencil (2 or 4 points), the step h, and the floor under small gradients. */
 export interface GradCheckOptions {
   /** 2 or 4 points (default 2). */
   stencil?: 2 | 4;

@@ -5,6 +5,7 @@ import type { Activation } from "./activations.ts";
 import { matmulInto, matmulTransAInto, matmulTransBInto } from "./matmul.ts";
 import { Matrix, addRowVectorInto, colSumsInto, shapeOf } from "./matrix.ts";
 
+/** A dense layer: S = A_prev·W + b, A = f(S); W (n_in, n_out), b (1, n_out). */
 export class Dense {
   /** (n_in, n_out): column j holds the weights into unit j. */
   readonly W: Matrix;

@@ -4,6 +4,7 @@
 
 import { Matrix, shapeOf } from "./matrix.ts";
 
+/** The losses an MLP can use: "mse" or "crossEntropy". */
 export type LossName = "mse" | "crossEntropy";
 
 function checkPair(op: string, A: Matrix, Y: Matrix, out?: Matrix): void {
@@ -34,6 +35,7 @@ export function mseGradInto(out: Matrix, A: Matrix, Y: Matrix): Matrix {
   return out;
 }
 
+/** ∂L/∂A = 2(A − Y)/(m·K) for L = mse(A, Y): (m, K). */
 export function mseGrad(A: Matrix, Y: Matrix): Matrix {
   checkPair("mseGrad", A, Y);
   return mseGradInto(new Matrix(A.rows, A.cols), A, Y);
@@ -80,6 +82,7 @@ export function softmaxCrossEntropyDeltaInto(out: Matrix, P: Matrix, Y: Matrix):
   return out;
 }
 
+/** δ = ∂L/∂S = (P − Y)/m for P = softmax(S) and L = crossEntropy(P, Y): (m, K). */
 export function softmaxCrossEntropyDelta(P: Matrix, Y: Matrix): Matrix {
   checkPair("softmaxCrossEntropyDelta", P, Y);
   return softmaxCrossEntropyDeltaInto(new Matrix(P.rows, P.cols), P, Y);
@@ -112,6 +115,7 @@ export function sigmoidCrossEntropyDeltaInto(out: Matrix, A: Matrix, Y: Matrix):
   return out;
 }
 
+/** δ = ∂L/∂S = (A − Y)/m for A = σ(S) and L = sigmoidCrossEntropy(S, Y): (m, K). */
 export function sigmoidCrossEntropyDelta(A: Matrix, Y: Matrix): Matrix {
   checkPair("sigmoidCrossEntropyDelta", A, Y);
   return sigmoidCrossEntropyDeltaInto(new Matrix(A.rows, A.cols), A, Y);

@@ -6,6 +6,7 @@ import { gemmNN, gemmNT, gemmTN, sharingNonzeros } from "./fast/kernels.ts";
 import { wasmKernels } from "./fast/kernels-wasm.ts";
 import { Matrix, checkOut, shapeOf } from "./matrix.ts";
 
+/** The inner loops matrix products can use: "wasm" (WebAssembly SIMD) or "typescript". */
 export type KernelName = "wasm" | "typescript";
 
 const typescriptKernels = { gemmNN, gemmTN, gemmNT };
@@ -25,6 +26,7 @@ export function useKernels(name: KernelName): void {
   kernels = name === "wasm" ? wasmKernels! : typescriptKernels;
 }
 
+/** Which inner loops matmul and its variants use now: "wasm" or "typescript". */
 export function kernelsInUse(): KernelName {
   return kernels === typescriptKernels ? "typescript" : "wasm";
 }
@@ -107,16 +109,19 @@ export function matmulTransBInto(out: Matrix, A: Matrix, B: Matrix): Matrix {
   return out;
 }
 
+/** A·B: (m, n)·(n, p) → (m, p). */
 export function matmul(A: Matrix, B: Matrix): Matrix {
   checkInner("matmul", shapeOf(A), shapeOf(B), A.cols, B.rows);
   return matmulInto(new Matrix(A.rows, B.cols), A, B);
 }
 
+/** AᵀB without forming Aᵀ: (m, n)ᵀ·(m, p) → (n, p), as in dW = A_prevᵀ·δ. */
 export function matmulTransA(A: Matrix, B: Matrix): Matrix {
   checkInner("matmulTransA", `${shapeOf(A)}ᵀ`, shapeOf(B), A.rows, B.rows);
   return matmulTransAInto(new Matrix(A.cols, B.cols), A, B);
 }
 
+/** ABᵀ without forming Bᵀ: (m, n)·(p, n)ᵀ → (m, p), as in δ·Wᵀ. */
 export function matmulTransB(A: Matrix, B: Matrix): Matrix {
   checkInner("matmulTransB", shapeOf(A), `${shapeOf(B)}ᵀ`, A.cols, B.cols);
   return matmulTransBInto(new Matrix(A.rows, B.rows), A, B);

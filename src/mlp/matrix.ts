@@ -7,6 +7,7 @@ export interface MatrixJSON {
   data: number[];
 }
 
+/** A (rows × cols) matrix of numbers, row-major in a Float64Array: rows are examples, columns features. */
 export class Matrix {
   readonly rows: number;
   readonly cols: number;
@@ -205,30 +206,38 @@ export function transposeInto(out: Matrix, A: Matrix): Matrix {
   return out;
 }
 
+/** A + B, entry by entry: both (m, n). */
 export function add(A: Matrix, B: Matrix): Matrix {
   checkSame("add", "+", A, B);
   return addInto(new Matrix(A.rows, A.cols), A, B);
 }
 
+/** A − B, entry by entry: both (m, n). */
 export function sub(A: Matrix, B: Matrix): Matrix {
   checkSame("sub", "−", A, B);
   return subInto(new Matrix(A.rows, A.cols), A, B);
 }
 
+/** A ⊙ B, the entry-by-entry product: both (m, n). */
 export function hadamard(A: Matrix, B: Matrix): Matrix {
   checkSame("hadamard", "⊙", A, B);
   return hadamardInto(new Matrix(A.rows, A.cols), A, B);
 }
 
+/** A + b with the row b added to every row of A: (m, n) + (1, n), as in S = A_prev·W + b. */
 export function addRowVector(A: Matrix, b: Matrix): Matrix {
   checkRowVector("addRowVector", A, b);
   return addRowVectorInto(new Matrix(A.rows, A.cols), A, b);
 }
 
+/** s·A: every entry times the number s. */
 export const scale = (A: Matrix, s: number): Matrix => scaleInto(new Matrix(A.rows, A.cols), A, s);
+/** f applied to every entry of A: same shape. */
 export const map = (A: Matrix, f: (value: number) => number): Matrix =>
   mapInto(new Matrix(A.rows, A.cols), A, f);
+/** The sum of each column: (m, n) → (1, n), as in db = Σ_i δ_i. */
 export const colSums = (A: Matrix): Matrix => colSumsInto(new Matrix(1, A.cols), A);
+/** Aᵀ: (m, n) → (n, m). */
 export const transpose = (A: Matrix): Matrix => transposeInto(new Matrix(A.cols, A.rows), A);
 
 /** For each row, the index of its largest entry (the first one on ties): the predicted class. */

@@ -10,6 +10,7 @@ import { Rng } from "./random.ts";
 /** Weights Glorot, He, or N(0, std²); biases 0, or N(0, biasStd²) when biasStd is given. */
 export type Init = "glorot" | "he" | { std: number; biasStd?: number };
 
+/** new MLP(options): sizes [n_0, …, n_D], hidden and output activations, the loss, and the seed or weights. */
 export interface MLPOptions {
   /** Units per layer, inputs first: [2, 8, 2] is 2 inputs, 8 hidden units, 2 outputs. */
   sizes: readonly number[];
@@ -29,6 +30,7 @@ export interface MLPOptions {
   b?: readonly Matrix[];
 }
 
+/** An MLP as JSON (net.toJSON(), MLP.fromJSON): its sizes, names, and every W_l and b_l. */
 export interface MLPJSON {
   sizes: number[];
   hidden: ActivationName;

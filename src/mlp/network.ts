@@ -28,6 +28,7 @@ import { Workspace, type Gradients, type Pass } from "./workspace.ts";
 
 export type { Init, MLPJSON, MLPOptions } from "./network-config.ts";
 
+/** A multi-layer perceptron: D dense layers, A_l = f_l(A_{l−1}·W_l + b_l), with forward, backward, loss and predict. */
 export class MLP {
   readonly sizes: readonly number[];
   readonly hidden: ActivationName;

@@ -3,6 +3,7 @@
 
 import { Matrix, shapeOf } from "./matrix.ts";
 
+/** An optimizer: step(params, grads) moves every θ (each W_l, b_l) against its gradient ∂L/∂θ, in place. */
 export interface Optimizer {
   readonly name: "sgd" | "momentum" | "adam";
   /** The learning rate η (step size); may be changed between steps. */

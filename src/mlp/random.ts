@@ -1,6 +1,7 @@
 // Seeded randomness: every random thing in the library takes an Rng, so a seed gives the same numbers in
 // Node and in every browser. The stream is mulberry32, the same one the numpy baseline uses (shared bench).
 
+/** A seeded random stream (mulberry32): the same seed gives the same numbers everywhere. */
 export class Rng {
   private state: number;
   private spare: number | null = null; // Box–Muller makes normals in pairs; the second waits here

@@ -11,6 +11,7 @@ import { oneHot } from "./onehot.ts";
 import type { Optimizer } from "./optimizers.ts";
 import { Rng } from "./random.ts";
 
+/** What onStep receives after each minibatch step: the epoch, the step in it, and the batch's loss L. */
 export interface StepInfo {
   epoch: number; // 1, 2, …
   step: number; // 1, 2, … within the epoch
@@ -19,6 +20,7 @@ export interface StepInfo {
   seconds: number; // since training started
 }
 
+/** What onEpoch receives after each epoch: its mean loss L and accuracy over the epoch's examples. */
 export interface EpochInfo {
   epoch: number; // 1, 2, …
   loss: number; // mean loss over the epoch's examples, each measured before its batch's update
@@ -26,6 +28,7 @@ export interface EpochInfo {
   seconds: number; // time this epoch took, without the callbacks
 }
 
+/** train's options: epochs, batch size B, the optimizer, and the seed of the shuffles. */
 export interface TrainOptions {
   epochs: number;
   batchSize: number;
@@ -42,6 +45,7 @@ export interface TrainOptions {
   yieldEveryMs?: number;
 }
 
+/** What train returns: the loss L and accuracy per epoch, the loss per step, and the time taken. */
 export interface History {
   loss: number[]; // per epoch
   accuracy: number[]; // per epoch
