@@ -6,7 +6,9 @@ import type { Dataset } from "./dataset.ts";
 const FIELDS = ["x1", "x2", "label"] as const;
 const FORMAT = `${FIELDS.length} values (${FIELDS.join(", ")})`;
 
-const isNumber = (field: string): boolean => field !== "" && Number.isFinite(Number(field));
+// Decimal only: Number() would also read 0x10, 0b11, 0o7 and Infinity, which no data file means.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const isNumber = (field: string): boolean => DECIMAL.test(field) && Number.isFinite(Number(field));
 
 /**
  * A mistake in the data, named by its line in the data. It carries no stack: the kernel would add the
@@ -25,7 +27,7 @@ function dataError(message: string): Error {
  */
 export function parseCsvDataset(text: string): Dataset {
   if (typeof text !== "string") throw new Error(`parseCsvDataset: expected text, got ${typeof text}`);
-  const rows: { line: number; x1: number; x2: number; label: number }[] = [];
+  const rows: { line: number; x1: number; x2: number; label: number; text: string }[] = [];
   let header = false;
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = i + 1;
@@ -54,17 +56,25 @@ export function parseCsvDataset(text: string): Dataset {
         `line ${line}: label is "${fields[2]}", expected a class 0, 1, 2, … — number the classes with whole numbers from 0`,
       );
     }
-    rows.push({ line, x1, x2, label });
+    rows.push({ line, x1, x2, label, text: fields[2]! });
   });
 
   if (rows.length === 0)
     throw dataError(`no data: expected lines of ${FIELDS.join(",")} — one point per line, e.g. 0.5,-1.2,0`);
-  const K = Math.max(...rows.map((r) => r.label)) + 1;
+  // The largest label, by a loop: spreading the labels into Math.max passes each as an argument, which
+  // overflows the stack for a long file.
+  const top = rows.reduce((a, r) => (r.label > a.label ? r : a));
+  const K = top.label + 1;
+  if (K > rows.length) {
+    // More classes than points: some class is missing; say so before allocating K counts (K may be 1e300).
+    throw dataError(
+      `line ${top.line}: label ${top.text} means classes 0 … ${K - 1}, but there are only ${rows.length} points — number the classes from 0 without gaps`,
+    );
+  }
   const counts = new Array<number>(K).fill(0);
   for (const r of rows) counts[r.label]!++;
   const missing = counts.findIndex((c) => c === 0);
   if (missing >= 0) {
-    const top = rows.find((r) => r.label === K - 1)!;
     throw dataError(
       `line ${top.line}: label ${K - 1} means classes 0 … ${K - 1}, but class ${missing} is missing — number the classes from 0 without gaps`,
     );

@@ -24,6 +24,9 @@ interface DtypeInfo {
   code: number;
   size: number;
   make: (n: number) => IdxData;
+  /** The values the dtype holds, for encodeIdx's check and its message. */
+  fits: (x: number) => boolean;
+  range: string;
   read: (view: DataView, offset: number) => number;
   write: (view: DataView, offset: number, value: number) => void;
 }
@@ -32,6 +35,8 @@ interface DtypeInfo {
 const DTYPES: readonly DtypeInfo[] = [
   {
     name: "u8",
+    fits: (x) => Number.isInteger(x) && x >= 0 && x <= 255,
+    range: "whole numbers 0 … 255",
     code: 0x08,
     size: 1,
     make: (n) => new Uint8Array(n),
@@ -40,6 +45,8 @@ const DTYPES: readonly DtypeInfo[] = [
   },
   {
     name: "i8",
+    fits: (x) => Number.isInteger(x) && x >= -128 && x <= 127,
+    range: "whole numbers -128 … 127",
     code: 0x09,
     size: 1,
     make: (n) => new Int8Array(n),
@@ -48,6 +55,8 @@ const DTYPES: readonly DtypeInfo[] = [
   },
   {
     name: "i16",
+    fits: (x) => Number.isInteger(x) && x >= -32768 && x <= 32767,
+    range: "whole numbers -32768 … 32767",
     code: 0x0b,
     size: 2,
     make: (n) => new Int16Array(n),
@@ -56,6 +65,8 @@ const DTYPES: readonly DtypeInfo[] = [
   },
   {
     name: "i32",
+    fits: (x) => Number.isInteger(x) && x >= -2147483648 && x <= 2147483647,
+    range: "whole numbers -2147483648 … 2147483647",
     code: 0x0c,
     size: 4,
     make: (n) => new Int32Array(n),
@@ -64,6 +75,8 @@ const DTYPES: readonly DtypeInfo[] = [
   },
   {
     name: "f32",
+    fits: (x) => !Number.isFinite(x) || Math.abs(x) <= 3.4028234663852886e38, // larger would round to ∞
+    range: "numbers up to ±3.4e38",
     code: 0x0d,
     size: 4,
     make: (n) => new Float32Array(n),
@@ -72,6 +85,8 @@ const DTYPES: readonly DtypeInfo[] = [
   },
   {
     name: "f64",
+    fits: (x) => typeof x === "number",
+    range: "numbers",
     code: 0x0e,
     size: 8,
     make: (n) => new Float64Array(n),
@@ -150,6 +165,11 @@ export function encodeIdx({ dtype, dims, data }: Idx): Uint8Array {
   const count = dims.reduce((a, b) => a * b, 1);
   if (data.length !== count) {
     throw new Error(`encodeIdx: dims [${dims.join(", ")}] hold ${count} values, data has ${data.length}`);
+  }
+  for (let i = 0; i < count; i++) {
+    if (!type.fits(data[i]!)) {
+      throw new Error(`encodeIdx: value ${data[i]} at index ${i} does not fit ${dtype} (${type.range})`);
+    }
   }
   const headerSize = 4 + 4 * dims.length;
   const bytes = new Uint8Array(headerSize + count * type.size);

@@ -2,7 +2,7 @@
 import type { Dataset } from "./dataset.ts";
 import { gunzipIfNeeded } from "./gunzip.ts";
 import { parseIdx } from "./idx.ts";
-import { checkManifest, MANIFEST_FILE, type ManifestFile } from "./manifest.ts";
+import { MANIFEST_FILE, readManifest, subsetEntry, type ManifestFile } from "./manifest.ts";
 import { toDataset } from "./mnist-dataset.ts";
 import { sha256Hex } from "./sha256.ts";
 
@@ -19,17 +19,15 @@ const where = "loadMnistSubset";
 /** Loads a subset ("train" or "test") written by the build into public/data, and decodes it. */
 export async function loadMnistSubset(name: string, options: LoadSubsetOptions = {}): Promise<Dataset> {
   const read = options.read ?? fetchFrom(dataUrl(options.base));
-  const manifest = checkManifest(JSON.parse(new TextDecoder().decode(await read(MANIFEST_FILE))), where);
-  const entry = manifest.subsets[name];
-  if (!entry) {
-    const names = Object.keys(manifest.subsets).join(", ");
-    throw new Error(`${where}: no subset "${name}" in ${MANIFEST_FILE} (it has ${names})`);
-  }
+  const entry = subsetEntry(await readManifest(read, where), name, where);
   const [images, labels] = await Promise.all([
     readChecked(read, entry.images),
     readChecked(read, entry.labels),
   ]);
-  const ds = toDataset(parseIdx(await gunzipIfNeeded(images)), parseIdx(await gunzipIfNeeded(labels)));
+  const ds = toDataset(
+    parseIdx(await gunzipIfNeeded(images, entry.images.file)),
+    parseIdx(await gunzipIfNeeded(labels, entry.labels.file)),
+  );
   if (ds.y.length !== entry.count) {
     throw new Error(
       `${where}: ${entry.images.file} holds ${ds.y.length} examples, ${MANIFEST_FILE} says ${entry.count}`,

@@ -36,7 +36,13 @@ export interface Manifest {
 /** Checks that JSON read from the site is a manifest this code can read. */
 export function checkManifest(json: unknown, where: string): Manifest {
   const m = json as Partial<Manifest> | null;
-  if (!m || m.format !== MANIFEST_FORMAT || typeof m.subsets !== "object") {
+  if (
+    !m ||
+    m.format !== MANIFEST_FORMAT ||
+    typeof m.subsets !== "object" ||
+    m.subsets === null ||
+    Array.isArray(m.subsets)
+  ) {
     throw new Error(
       `${where}: ${MANIFEST_FILE} is not an MNIST subset manifest (format "${String(m?.format)}")`,
     );
@@ -47,4 +53,45 @@ export function checkManifest(json: unknown, where: string): Manifest {
     );
   }
   return m as Manifest;
+}
+
+/** Reads manifest.json through `read` and checks it; `where` (the loader's name) starts every message. */
+export async function readManifest(
+  read: (file: string) => Promise<Uint8Array>,
+  where: string,
+): Promise<Manifest> {
+  const text = new TextDecoder().decode(await read(MANIFEST_FILE));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(
+      `${where}: ${MANIFEST_FILE} is not valid JSON (${(error as Error).message}): rebuild public/data with npm run data`,
+      { cause: error },
+    );
+  }
+  return checkManifest(json, where);
+}
+
+const isFileEntry = (f: unknown): f is ManifestFile => {
+  const e = f as Partial<ManifestFile> | null;
+  return typeof e === "object" && e !== null && typeof e.file === "string" && typeof e.bytes === "number";
+};
+
+/** The manifest's entry for subset `name`: an own property only, so "constructor" is no subset. */
+export function subsetEntry(manifest: Manifest, name: string, where: string): ManifestSubset {
+  const { subsets } = manifest;
+  if (typeof name !== "string" || !Object.hasOwn(subsets, name)) {
+    const names = Object.keys(subsets).join(", ");
+    throw new Error(`${where}: no subset ${JSON.stringify(name)} in ${MANIFEST_FILE} (it has ${names})`);
+  }
+  const entry = subsets[name]!;
+  for (const part of ["images", "labels"] as const) {
+    if (!isFileEntry(entry?.[part])) {
+      throw new Error(
+        `${where}: ${MANIFEST_FILE}: subset "${name}" has no ${part} file entry ({ file, bytes, sha256 }): rebuild public/data with npm run data`,
+      );
+    }
+  }
+  return entry;
 }

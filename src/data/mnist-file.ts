@@ -1,6 +1,6 @@
 // One file of an MNIST subset as raw IDX bytes (decompressed), for a chapter that opens the format itself.
 import { gunzipIfNeeded } from "./gunzip.ts";
-import { checkManifest, MANIFEST_FILE } from "./manifest.ts";
+import { readManifest, subsetEntry } from "./manifest.ts";
 import { dataUrl, fetchFrom, readChecked, type LoadSubsetOptions } from "./load-mnist-subset.ts";
 
 /** Which half of an MNIST file pair: the images X or the labels y. */
@@ -18,11 +18,6 @@ export async function loadMnistFile(
     throw new Error(`${where}: part must be "images" or "labels", got ${JSON.stringify(part)}`);
   }
   const read = options.read ?? fetchFrom(dataUrl(options.base));
-  const manifest = checkManifest(JSON.parse(new TextDecoder().decode(await read(MANIFEST_FILE))), where);
-  const entry = manifest.subsets[name];
-  if (!entry) {
-    const names = Object.keys(manifest.subsets).join(", ");
-    throw new Error(`${where}: no subset "${name}" in ${MANIFEST_FILE} (it has ${names})`);
-  }
-  return gunzipIfNeeded(await readChecked(read, entry[part]));
+  const entry = subsetEntry(await readManifest(read, where), name, where);
+  return gunzipIfNeeded(await readChecked(read, entry[part]), entry[part].file);
 }

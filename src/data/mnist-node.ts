@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Dataset } from "./dataset.ts";
+import { notGzip, reasonOf } from "./gunzip.ts";
 import { parseIdx, type Idx } from "./idx.ts";
 import { loadMnistSubset } from "./load-mnist-subset.ts";
 import { loadMnistFile, type MnistPart } from "./mnist-file.ts";
@@ -30,7 +31,13 @@ export const publicDataDir = fileURLToPath(new URL("../../public/data/", import.
 /** Reads and parses one IDX file; a gzipped copy (`.gz`, or gzip bytes) is decompressed first. */
 export function readIdxFile(path: string): Idx {
   let bytes: Uint8Array = readFileSync(path);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (error) {
+      throw notGzip(path, reasonOf(error));
+    }
+  }
   try {
     return parseIdx(bytes);
   } catch (error) {

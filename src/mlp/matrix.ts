@@ -1,6 +1,8 @@
 // A matrix is a row-major Float64Array with a shape. Rows are examples, columns are features.
 // Every op checks shapes and says which op failed and on which shapes. Products live in matmul.ts.
 
+import { describeValue } from "./describe.ts";
+
 /** A matrix as JSON: its shape and its values row by row. */
 export interface MatrixJSON {
   shape: [number, number];
@@ -17,6 +19,11 @@ export class Matrix {
     if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
       throw new Error(`Matrix: shape (${rows}×${cols}) must be two non-negative integers`);
     }
+    if (data !== undefined && Object.prototype.toString.call(data) !== "[object Float64Array]") {
+      throw new Error(
+        `Matrix: data must be a Float64Array of ${rows * cols} values, got ${describeValue(data)}; use Matrix.from([[…], …]) for nested arrays`,
+      );
+    }
     if (data && data.length !== rows * cols) {
       throw new Error(`Matrix: (${rows}×${cols}) needs ${rows * cols} values, got ${data.length}`);
     }
@@ -31,12 +38,29 @@ export class Matrix {
 
   /** Builds a matrix from nested arrays, one inner array per row. */
   static from(values: readonly (readonly number[])[]): Matrix {
+    if (!Array.isArray(values)) {
+      throw new Error(
+        `Matrix.from: expected an array of rows (arrays of numbers), got ${describeValue(values)}`,
+      );
+    }
     const rows = values.length;
+    values.forEach((row: unknown, i) => {
+      if (!Array.isArray(row) && !ArrayBuffer.isView(row)) {
+        throw new Error(`Matrix.from: row ${i} is ${describeValue(row)}, expected an array of numbers`);
+      }
+    });
     const cols = rows === 0 ? 0 : values[0]!.length;
     const out = new Matrix(rows, cols);
     values.forEach((row, i) => {
       if (row.length !== cols) {
         throw new Error(`Matrix.from: row ${i} has ${row.length} values, row 0 has ${cols}`);
+      }
+      for (let j = 0; j < cols; j++) {
+        if (typeof row[j] !== "number") {
+          throw new Error(
+            `Matrix.from: row ${i}, column ${j} is ${describeValue(row[j])}, expected a number`,
+          );
+        }
       }
       out.data.set(row, i * cols);
     });
@@ -51,29 +75,47 @@ export class Matrix {
         `${what}: shape must be [rows, cols] of non-negative integers, got ${JSON.stringify(shape)}`,
       );
     }
-    if (
-      !Array.isArray(data) ||
-      data.length !== shape[0] * shape[1] ||
-      !data.every((v) => typeof v === "number")
-    ) {
-      const got = Array.isArray(data) ? `${data.length} entries` : typeof data;
+    if (!Array.isArray(data) || data.length !== shape[0] * shape[1]) {
+      const got = Array.isArray(data) ? `${data.length} entries` : describeValue(data);
       throw new Error(
         `${what}: shape (${shape[0]}×${shape[1]}) needs ${shape[0] * shape[1]} numbers, got ${got}`,
       );
     }
-    return new Matrix(shape[0], shape[1], Float64Array.from(data));
+    const out = new Matrix(shape[0], shape[1]);
+    data.forEach((v: unknown, q) => {
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        const at = `entry ${q} (row ${Math.floor(q / shape[1])}, column ${q % shape[1]})`;
+        throw new Error(
+          `${what}: ${at} is ${typeof v === "number" ? v : describeValue(v)}; entries must be finite numbers`,
+        );
+      }
+      out.data[q] = v;
+    });
+    return out;
   }
 
   get shape(): [number, number] {
     return [this.rows, this.cols];
   }
 
+  /** M_ij; i and j count from 0. */
   get(i: number, j: number): number {
+    this.checkIndex("Matrix.get", i, j);
     return this.data[i * this.cols + j]!;
   }
 
   set(i: number, j: number, value: number): void {
+    this.checkIndex("Matrix.set", i, j);
     this.data[i * this.cols + j] = value;
+  }
+
+  private checkIndex(op: string, i: number, j: number): void {
+    if (Number.isInteger(i) && Number.isInteger(j) && i >= 0 && j >= 0 && i < this.rows && j < this.cols) {
+      return;
+    }
+    throw new Error(
+      `${op}: (${i}, ${j}) is outside the (${this.rows}×${this.cols}) matrix; rows are 0 … ${this.rows - 1}, columns 0 … ${this.cols - 1}`,
+    );
   }
 
   clone(): Matrix {
@@ -95,6 +137,22 @@ export class Matrix {
 /** "(m×n)", the way error messages and tables write a shape. */
 export function shapeOf(M: Matrix): string {
   return `(${M.rows}×${M.cols})`;
+}
+
+/**
+ * Throws unless every entry of M is a finite number, naming the first that is not: "op: X[3, 1] is NaN;
+ * every <role> must be a finite number…". NaN would otherwise pass silently (ReLU maps it to 0).
+ */
+export function checkFinite(op: string, name: string, M: Matrix, role: string): void {
+  const d = M.data;
+  for (let q = 0; q < d.length; q++) {
+    if (!Number.isFinite(d[q]!)) {
+      const [i, j] = [Math.floor(q / M.cols), q % M.cols];
+      throw new Error(
+        `${op}: ${name}[${i}, ${j}] is ${d[q]}; every ${role} must be a finite number (look for a missing or broken value in the data)`,
+      );
+    }
+  }
 }
 
 /** Throws unless `out` has the shape an op on `operands` produces, and is not one of them. */
@@ -202,7 +260,8 @@ export function colSumsInto(out: Matrix, A: Matrix): Matrix {
 /** out = Aᵀ. */
 export function transposeInto(out: Matrix, A: Matrix): Matrix {
   checkOut("transposeInto", out, A.cols, A.rows, A);
-  for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.cols; j++) out.set(j, i, A.get(i, j));
+  const [a, o, m, n] = [A.data, out.data, A.rows, A.cols];
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) o[j * m + i] = a[i * n + j]!;
   return out;
 }
 

@@ -1,8 +1,11 @@
 // How often the predicted class is the true one, and which classes get mistaken for which.
 
+import { checkLabelList } from "./describe.ts";
 import { Matrix } from "./matrix.ts";
 
 function checkLengths(op: string, predicted: ArrayLike<number>, labels: ArrayLike<number>): void {
+  checkLabelList(op, "predicted", predicted);
+  checkLabelList(op, "labels", labels);
   if (predicted.length !== labels.length) {
     throw new Error(`${op}: ${predicted.length} predictions but ${labels.length} labels; they must pair up`);
   }

@@ -4,7 +4,8 @@
 import type { ActivationName } from "./activations.ts";
 import { glorotUniform, heUniform, normalInit } from "./init.ts";
 import type { LossName } from "./losses.ts";
-import { Matrix, shapeOf, type MatrixJSON } from "./matrix.ts";
+import { describeValue } from "./describe.ts";
+import { Matrix, checkFinite, shapeOf, type MatrixJSON } from "./matrix.ts";
 import { Rng } from "./random.ts";
 
 /** Weights Glorot, He, or N(0, std²); biases 0, or N(0, biasStd²) when biasStd is given. */
@@ -16,7 +17,7 @@ export interface MLPOptions {
   sizes: readonly number[];
   /** Activation of every hidden layer (default "relu"). */
   hidden?: ActivationName;
-  /** Activation of the output layer (default "softmax"). */
+  /** Activation of the output layer (default "softmax"; "sigmoid" for a single output unit). */
   output?: ActivationName;
   /** "crossEntropy" goes with output "softmax" (the default there) or "sigmoid", "mse" with any but softmax. */
   loss?: LossName;
@@ -49,8 +50,11 @@ const HIDDEN = ["sigmoid", "tanh", "relu", "identity"] as const;
 const OUTPUT = ["softmax", "sigmoid", "identity", "tanh", "relu"] as const;
 const LOSS = ["crossEntropy", "mse"] as const;
 
-/** The names in the options, checked: known activations and loss, and an output that pairs with the loss. */
-export function resolveNames(options: Pick<MLPOptions, "hidden" | "output" | "loss">): {
+/**
+ * The names in the options, checked: known activations and loss, and an output that pairs with the loss.
+ * A single output unit defaults to sigmoid: softmax over one unit is 1 whatever its input, so it learns nothing.
+ */
+export function resolveNames(options: Pick<MLPOptions, "sizes" | "hidden" | "output" | "loss">): {
   hidden: ActivationName;
   output: ActivationName;
   loss: LossName;
@@ -61,7 +65,13 @@ export function resolveNames(options: Pick<MLPOptions, "hidden" | "output" | "lo
     );
   }
   const hidden = pick("hidden activation", options.hidden ?? "relu", HIDDEN);
-  const output = pick("output activation", options.output ?? "softmax", OUTPUT);
+  const K = options.sizes[options.sizes.length - 1];
+  const output = pick("output activation", options.output ?? (K === 1 ? "sigmoid" : "softmax"), OUTPUT);
+  if (output === "softmax" && K === 1) {
+    throw new Error(
+      'MLP: output "softmax" over 1 unit is always 1 and learns nothing; use output "sigmoid" for one output (with loss "mse" or "crossEntropy"), or sizes ending in 2',
+    );
+  }
   const loss = pick("loss", options.loss ?? (output === "softmax" ? "crossEntropy" : "mse"), LOSS);
   if (output === "softmax" && loss !== "crossEntropy") {
     throw new Error(
@@ -170,4 +180,32 @@ export function checkWeights(
       throw new Error(`${op}: b[${l}] is ${shapeOf(b[l]!)}, sizes ${JSON.stringify(sizes)} need (1×${nOut})`);
     }
   }
+}
+
+/** Throws unless X is a Matrix of finite numbers with one column per input (sizes[0]). */
+export function checkX(op: string, sizes: readonly number[], X: Matrix): void {
+  if (!(X instanceof Matrix)) {
+    throw new Error(
+      `${op}: X must be a Matrix (m×${sizes[0]}), got ${describeValue(X)}; use Matrix.from(rows)`,
+    );
+  }
+  if (X.cols !== sizes[0]) {
+    throw new Error(`${op}: X is ${shapeOf(X)}, but the network takes ${sizes[0]} inputs (sizes[0])`);
+  }
+  checkFinite(op, "X", X, "input");
+}
+
+/** Throws unless Y is a Matrix of finite targets, one row per row of X and one column per output. */
+export function checkY(op: string, sizes: readonly number[], X: { rows: number }, Y: Matrix): void {
+  const K = sizes[sizes.length - 1]!;
+  if (!(Y instanceof Matrix)) {
+    throw new Error(
+      `${op}: Y must be a Matrix (m×${K}), got ${describeValue(Y)}; for class labels use oneHot(labels, ${K})`,
+    );
+  }
+  if (Y.rows !== X.rows) {
+    throw new Error(`${op}: X has ${X.rows} rows but Y has ${Y.rows}; they must pair up`);
+  }
+  if (Y.cols !== K) throw new Error(`${op}: Y is ${shapeOf(Y)}, but the network has ${K} outputs`);
+  checkFinite(op, "Y", Y, "target");
 }

@@ -14,10 +14,12 @@ import {
   type LossName,
 } from "./losses.ts";
 import { withNonzerosOf } from "./matmul.ts";
-import { Matrix, argmaxRows, shapeOf } from "./matrix.ts";
+import { Matrix, argmaxRows } from "./matrix.ts";
 import {
   checkSizes,
   checkWeights,
+  checkX,
+  checkY,
   drawParams,
   optionsFromJSON,
   resolveNames,
@@ -63,7 +65,10 @@ export class MLP {
 
   /** S_l = A_{l−1}·W_l + b_l and A_l = f_l(S_l), layer by layer, with A_{−1} = X. */
   forward(X: Matrix, workspace?: Workspace): Pass {
-    const ws = this.checkX("forward", X, workspace);
+    return this.forwardPass(X, this.checkX("MLP.forward", X, workspace));
+  }
+
+  private forwardPass(X: Matrix, ws: Workspace): Pass {
     let Aprev = X;
     this.layers.forEach((layer, l) => {
       layer.forwardInto(ws.S[l]!, ws.A[l]!, Aprev); // (m, n_l)
@@ -78,13 +83,13 @@ export class MLP {
    * With a workspace the results live in it (and are overwritten by its next use).
    */
   backward(X: Matrix, Y: Matrix, workspace?: Workspace): Gradients {
-    const ws = this.checkX("backward", X, workspace);
-    this.checkY("backward", X, Y);
+    const ws = this.checkX("MLP.backward", X, workspace);
+    checkY("MLP.backward", this.sizes, X, Y);
     return withNonzerosOf(X, () => this.backwardPass(X, Y, ws)); // X·W_0 and Xᵀ·δ_0 both read X's nonzeros
   }
 
   private backwardPass(X: Matrix, Y: Matrix, ws: Workspace): Gradients {
-    this.forward(X, ws);
+    this.forwardPass(X, ws);
     const L = this.layers.length - 1;
     const top = this.layers[L]!;
     const { S, A, delta } = ws;
@@ -110,9 +115,9 @@ export class MLP {
 
   /** The loss of the network on (X, Y). */
   loss(X: Matrix, Y: Matrix): number {
-    this.checkX("loss", X);
-    this.checkY("loss", X, Y);
-    const { S, A } = this.forward(X);
+    const ws = this.checkX("MLP.loss", X);
+    checkY("MLP.loss", this.sizes, X, Y);
+    const { S, A } = this.forwardPass(X, ws);
     const L = this.layers.length - 1;
     if (this.lossName === "mse") return mse(A[L]!, Y);
     return this.output === "sigmoid" ? sigmoidCrossEntropy(S[L]!, Y) : softmaxCrossEntropy(S[L]!, Y);
@@ -129,7 +134,21 @@ export class MLP {
     return out.cols === 1 ? Int32Array.from(out.data, (a) => (a >= 0.5 ? 1 : 0)) : argmaxRows(out);
   }
 
+  /** The network as JSON (what JSON.stringify writes); refused while it holds NaN or ±Infinity. */
   toJSON(): MLPJSON {
+    this.layers.forEach((layer, l) => {
+      for (const [name, M] of [
+        [`W[${l}]`, layer.W],
+        [`b[${l}]`, layer.b],
+      ] as const) {
+        const q = M.data.findIndex((v) => !Number.isFinite(v));
+        if (q < 0) continue;
+        const at = `entry ${q} (row ${Math.floor(q / M.cols)}, column ${q % M.cols})`;
+        throw new Error(
+          `MLP.toJSON: ${name} ${at} is ${M.data[q]}; a network holding NaN or ±Infinity cannot be saved (its training diverged: train it again with a smaller learning rate)`,
+        );
+      }
+    });
     return {
       sizes: [...this.sizes],
       hidden: this.hidden,
@@ -146,26 +165,10 @@ export class MLP {
   }
 
   private checkX(op: string, X: Matrix, ws?: Workspace): Workspace {
-    if (!(X instanceof Matrix)) throw new Error(`MLP.${op}: X must be a Matrix (m×${this.sizes[0]})`);
-    if (X.cols !== this.sizes[0]) {
-      throw new Error(
-        `MLP.${op}: X is ${shapeOf(X)}, but the network takes ${this.sizes[0]} inputs (sizes[0])`,
-      );
-    }
+    checkX(op, this.sizes, X);
     if (ws && ws.m !== X.rows) {
-      throw new Error(`MLP.${op}: the workspace is for ${ws.m} rows, X has ${X.rows}`);
+      throw new Error(`${op}: the workspace is for ${ws.m} rows, X has ${X.rows}`);
     }
     return ws ?? this.workspace(X.rows);
-  }
-
-  private checkY(op: string, X: Matrix, Y: Matrix): void {
-    const K = this.sizes[this.sizes.length - 1]!;
-    if (!(Y instanceof Matrix)) {
-      throw new Error(`MLP.${op}: Y must be a Matrix (m×${K}); for class labels use oneHot(labels, ${K})`);
-    }
-    if (Y.rows !== X.rows) {
-      throw new Error(`MLP.${op}: X has ${X.rows} rows but Y has ${Y.rows}; they must pair up`);
-    }
-    if (Y.cols !== K) throw new Error(`MLP.${op}: Y is ${shapeOf(Y)}, but the network has ${K} outputs`);
   }
 }

@@ -1,9 +1,11 @@
 // One-hot targets: label c among K classes becomes the row with a 1 in column c and 0 elsewhere.
 
+import { checkLabelList } from "./describe.ts";
 import { Matrix } from "./matrix.ts";
 
 /** Y (m×K) with Y_ic = 1 where c = labels[i]. */
 export function oneHot(labels: ArrayLike<number>, K: number): Matrix {
+  checkLabelList("oneHot", "labels", labels);
   if (!Number.isInteger(K) || K < 1) {
     throw new Error(`oneHot: K (the number of classes) must be a positive integer, got ${K}`);
   }

@@ -6,7 +6,7 @@ import { Matrix, shapeOf } from "./matrix.ts";
 /** An optimizer: step(params, grads) moves every θ (each W_l, b_l) against its gradient ∂L/∂θ, in place. */
 export interface Optimizer {
   readonly name: "sgd" | "momentum" | "adam";
-  /** The learning rate η (step size); may be changed between steps. */
+  /** The learning rate η (step size); may be changed between steps, to another positive number. */
   eta: number;
   /** θ_i ← θ_i − (a step computed from g_i), for every params[i] with its gradient grads[i]. */
   step(params: readonly Matrix[], grads: readonly Matrix[]): void;
@@ -28,6 +28,9 @@ function checkRate(
 }
 
 const positive = (v: number): boolean => v > 0 && Number.isFinite(v);
+/** η is checked when an optimiser is made and whenever it is set: a NaN or negative η must not reach a step. */
+const checkEta = (op: string, eta: number): number =>
+  checkRate(op, "eta", eta, positive, "a positive number");
 const fraction = (v: number): boolean => v >= 0 && v < 1;
 
 function checkPairs(op: string, params: readonly Matrix[], grads: readonly Matrix[]): void {
@@ -64,9 +67,15 @@ function stateFor(op: string, state: Matrix[], params: readonly Matrix[]): Matri
 
 /** Plain gradient descent: θ ← θ − η·g. */
 export function sgd({ eta }: { eta: number }): Optimizer {
+  let rate = checkEta("sgd", eta);
   const opt: Optimizer = {
     name: "sgd",
-    eta: checkRate("sgd", "eta", eta, positive, "a positive number"),
+    get eta() {
+      return rate;
+    },
+    set eta(value: number) {
+      rate = checkEta("sgd", value);
+    },
     step(params, grads) {
       checkPairs("sgd", params, grads);
       const eta = opt.eta;
@@ -85,9 +94,15 @@ export function sgd({ eta }: { eta: number }): Optimizer {
 export function momentum({ eta, mu = 0.9 }: { eta: number; mu?: number }): Optimizer {
   checkRate("momentum", "mu", mu, fraction, "in [0, 1)");
   let velocity: Matrix[] = [];
+  let rate = checkEta("momentum", eta);
   const opt: Optimizer = {
     name: "momentum",
-    eta: checkRate("momentum", "eta", eta, positive, "a positive number"),
+    get eta() {
+      return rate;
+    },
+    set eta(value: number) {
+      rate = checkEta("momentum", value);
+    },
     step(params, grads) {
       checkPairs("momentum", params, grads);
       velocity = stateFor("momentum", velocity, params);
@@ -125,9 +140,15 @@ export function adam({
   let first: Matrix[] = [];
   let second: Matrix[] = [];
   let t = 0;
+  let rate = checkEta("adam", eta);
   const opt: Optimizer = {
     name: "adam",
-    eta: checkRate("adam", "eta", eta, positive, "a positive number"),
+    get eta() {
+      return rate;
+    },
+    set eta(value: number) {
+      rate = checkEta("adam", value);
+    },
     step(params, grads) {
       checkPairs("adam", params, grads);
       first = stateFor("adam", first, params);

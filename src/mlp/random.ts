@@ -1,14 +1,20 @@
 // Seeded randomness: every random thing in the library takes an Rng, so a seed gives the same numbers in
 // Node and in every browser. The stream is mulberry32, the same one the numpy baseline uses (shared bench).
 
+import { describeValue } from "./describe.ts";
+
 /** A seeded random stream (mulberry32): the same seed gives the same numbers everywhere. */
 export class Rng {
   private state: number;
   private spare: number | null = null; // Box–Muller makes normals in pairs; the second waits here
 
+  /** seed: an integer 0 … 2³²−1, the whole state of mulberry32, so no two seeds give the same stream. */
   constructor(seed: number) {
-    if (!Number.isFinite(seed)) throw new Error(`Rng: seed must be a finite number, got ${seed}`);
-    this.state = seed >>> 0;
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+      const got = typeof seed === "number" ? String(seed) : describeValue(seed);
+      throw new Error(`Rng: seed must be an integer 0 … 4294967295 (2³²−1), got ${got}`);
+    }
+    this.state = seed;
   }
 
   /** Uniform on [0, 1), 32 bits of mulberry32. */

@@ -4,8 +4,10 @@
 // callbacks, and stops with a DivergenceError when the loss stops being a number.
 
 import { gatherRows, matrixSource, type BatchSource } from "./batch-source.ts";
-import { Matrix, shapeOf } from "./matrix.ts";
+import { describeValue, isNumberList } from "./describe.ts";
+import { Matrix } from "./matrix.ts";
 import type { MLP } from "./network.ts";
+import { checkX, checkY } from "./network-config.ts";
 import type { Workspace } from "./workspace.ts";
 import { oneHot } from "./onehot.ts";
 import type { Optimizer } from "./optimizers.ts";
@@ -92,7 +94,6 @@ function nextTask(): Promise<void> {
 
 function checkOptions(net: MLP, X: BatchSource, Y: Matrix, options: TrainOptions): void {
   const { epochs, batchSize } = options;
-  const K = net.sizes[net.sizes.length - 1]!;
   if (!Number.isInteger(epochs) || epochs < 0) {
     throw new Error(`train: epochs must be an integer ≥ 0, got ${epochs}`);
   }
@@ -109,18 +110,20 @@ function checkOptions(net: MLP, X: BatchSource, Y: Matrix, options: TrainOptions
       `train: X is (${X.rows}×${X.cols}), but the network takes ${net.sizes[0]} inputs (sizes[0])`,
     );
   }
-  if (Y.rows !== X.rows) {
-    throw new Error(`train: X has ${X.rows} rows but Y has ${Y.rows}; they must pair up`);
+  const { yieldEveryMs = 16 } = options;
+  if (typeof yieldEveryMs !== "number" || !(yieldEveryMs >= 0)) {
+    throw new Error(`train: yieldEveryMs must be a number of milliseconds ≥ 0, got ${String(yieldEveryMs)}`);
   }
-  if (Y.cols !== K) throw new Error(`train: Y is ${shapeOf(Y)}, but the network has ${K} outputs`);
+  checkY("train", net.sizes, X, Y); // finite targets: a NaN would otherwise look like a too-large η
   if (X.rows === 0) throw new Error("train: X has no rows; there is nothing to learn from");
 }
 
-function checkSource(X: BatchSource): BatchSource {
+function checkSource(X: BatchSource, n: number): BatchSource {
   const s = X as Partial<BatchSource> | null;
   if (!s || typeof s.gather !== "function" || !Number.isInteger(s.rows) || !Number.isInteger(s.cols)) {
+    const hint = Array.isArray(X) ? "; use Matrix.from(rows)" : "";
     throw new Error(
-      `train: X must be a Matrix or a BatchSource ({ rows, cols, gather }), got ${s === null ? "null" : typeof s}`,
+      `train: X must be a Matrix (m×${n}) or a BatchSource ({ rows, cols, gather }), got ${describeValue(X)}${hint}`,
     );
   }
   return X;
@@ -162,9 +165,21 @@ export async function train(
   options: TrainOptions,
 ): Promise<History> {
   const K = net.sizes[net.sizes.length - 1]!;
+  if (X instanceof Matrix) checkX("train", net.sizes, X); // finite inputs: a NaN would look like a too-large η
+  const source = X instanceof Matrix ? matrixSource(X) : checkSource(X, net.sizes[0]!);
+  if (!(Y instanceof Matrix) && !isNumberList(Y)) {
+    throw new Error(`train: Y must be a Matrix (m×${K}) or a list of class labels, got ${describeValue(Y)}`);
+  }
+  if (K === 1 && !(Y instanceof Matrix) && net.output === "sigmoid") {
+    const i = Array.prototype.findIndex.call(Y, (c: number) => c !== 0 && c !== 1);
+    if (i >= 0) {
+      throw new Error(
+        `train: label ${Y[i]} at index ${i}: a single sigmoid output learns labels 0 and 1 only; for K classes use sizes ending in K (softmax)`,
+      );
+    }
+  }
   // Labels become one-hot rows, or with a single output unit, a column of the labels themselves (0 or 1).
   const T = Y instanceof Matrix ? Y : K === 1 ? new Matrix(Y.length, 1, Float64Array.from(Y)) : oneHot(Y, K);
-  const source = X instanceof Matrix ? matrixSource(X) : checkSource(X);
   checkOptions(net, source, T, options);
   const { epochs, optimizer, signal, onStep, onEpoch } = options;
   const m = X.rows;

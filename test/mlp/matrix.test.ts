@@ -60,7 +60,7 @@ describe("Matrix", () => {
       "matrix: shape (2×2) needs 4 numbers, got 3 entries",
     );
     expect(() => Matrix.fromJSON({ shape: [1, 1], data: ["x"] })).toThrow(
-      "matrix: shape (1×1) needs 1 numbers",
+      'matrix: entry 0 (row 0, column 0) is "x" (a string); entries must be finite numbers',
     );
   });
 });

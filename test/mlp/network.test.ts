@@ -213,7 +213,7 @@ describe("forward, backward, predict", () => {
       "MLP.backward: Y is (6×3), but the network has 2 outputs",
     );
     expect(() => net.loss(X, [0, 1] as unknown as Matrix)).toThrow(
-      "MLP.loss: Y must be a Matrix (m×2); for class labels use oneHot(labels, 2)",
+      "MLP.loss: Y must be a Matrix (m×2), got an array; for class labels use oneHot(labels, 2)",
     );
     expect(() => net.forward([[1, 2, 3]] as unknown as Matrix)).toThrow(
       "MLP.forward: X must be a Matrix (m×3)",

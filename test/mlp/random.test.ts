@@ -75,7 +75,7 @@ describe("Rng", () => {
 
   it("bad arguments say what was expected", () => {
     const rng = new Rng(1);
-    expect(() => new Rng(NaN)).toThrow("Rng: seed must be a finite number, got NaN");
+    expect(() => new Rng(NaN)).toThrow("Rng: seed must be an integer 0 … 4294967295 (2³²−1), got NaN");
     expect(() => rng.int(0)).toThrow("Rng.int: n must be a positive integer, got 0");
     expect(() => rng.int(2.5)).toThrow("Rng.int: n must be a positive integer, got 2.5");
     expect(() => rng.permutation(-1)).toThrow("Rng.permutation: n must be an integer ≥ 0, got -1");

@@ -295,6 +295,8 @@ describe("bad arguments to train are refused with what to do", () => {
     ).rejects.toThrow("train: X has no rows; there is nothing to learn from");
     await expect(
       train(net, [[0, 1]] as unknown as Matrix, [0], { epochs: 1, batchSize: 2, optimizer: opt }),
-    ).rejects.toThrow("train: X must be a Matrix or a BatchSource ({ rows, cols, gather }), got object");
+    ).rejects.toThrow(
+      "train: X must be a Matrix (m×2) or a BatchSource ({ rows, cols, gather }), got an array; use Matrix.from(rows)",
+    );
   });
 });
