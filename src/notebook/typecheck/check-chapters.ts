@@ -64,18 +64,31 @@ export function cellCompilerOptions(root = ROOT): ts.CompilerOptions {
 /** Source files of the standard library and the sources, shared by every check in this process. */
 const shared = new Map<string, ts.SourceFile>();
 
-export function checkChapters(chapters: readonly ChapterCells[], root = ROOT): CellDiagnostic[] {
+export interface CellFile {
+  /** The module's path in the program. */
+  path: string;
+  chapter: ChapterCells;
+  /** 0-based. */
+  index: number;
+  module: CellModule;
+}
+
+/** One program with every cell of the given chapters as a module, and the compiler host that reads them. */
+export function cellProgram(
+  chapters: readonly ChapterCells[],
+  root = ROOT,
+): { program: ts.Program; host: ts.CompilerHost; files: CellFile[] } {
   const options = cellCompilerOptions(root);
   const host = ts.createCompilerHost(options, true);
   const virtual = new Map<string, string>();
   const globals = join(root, VIRTUAL, "globals.d.ts");
   virtual.set(globals, cellGlobalsDts("../src/notebook/helpers.ts"));
-  const modules = new Map<string, { chapter: ChapterCells; index: number; module: CellModule }>();
+  const files: CellFile[] = [];
   chapters.forEach((chapter, c) => {
     cellModules(chapter.cells.map((cell) => cell.code)).forEach((module, index) => {
       const path = join(root, VIRTUAL, `chapter-${c}`, module.fileName);
       virtual.set(path, module.text);
-      modules.set(path, { chapter, index, module });
+      files.push({ path, chapter, index, module });
     });
   });
   const real = {
@@ -100,13 +113,19 @@ export function checkChapters(chapters: readonly ChapterCells[], root = ROOT): C
     return file;
   };
 
-  const program = ts.createProgram({ rootNames: [globals, ...modules.keys()], options, host });
+  const program = ts.createProgram({ rootNames: [globals, ...files.map((f) => f.path)], options, host });
+  return { program, host, files };
+}
+
+export function checkChapters(chapters: readonly ChapterCells[], root = ROOT): CellDiagnostic[] {
+  const { program, host, files } = cellProgram(chapters, root);
+
   const setup = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
   if (setup.length > 0) {
     throw new Error(`check-cells: ${ts.formatDiagnostics(setup, host)}`);
   }
   const found: CellDiagnostic[] = [];
-  for (const [path, { chapter, index, module }] of modules) {
+  for (const { path, chapter, index, module } of files) {
     const file = program.getSourceFile(path)!;
     const diagnostics = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
     for (const d of diagnostics) {

@@ -16,6 +16,8 @@ declare global {
   const input: CellHelpers["input"];
   /** Offers \`text\` to the reader as a file to save: \`download(text, filename, mime = "application/json")\`. */
   const download: CellHelpers["download"];
+  /** The running cell's AbortSignal: it aborts when the reader presses Stop (a loop of the cell's own can end on it). */
+  const signal: AbortSignal;
 }
 export {};
 `;
