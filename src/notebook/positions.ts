@@ -82,3 +82,19 @@ export function mapThrough(lines: readonly Segment[][], { line, column }: Positi
   for (const s of segments) if (s.column <= column) best = s;
   return { line: best.sourceLine, column: best.sourceColumn + Math.max(0, column - best.column) };
 }
+
+/**
+ * The column in `original` of column `column` of `stripped`, a line of it with spans taken out (sucrase
+ * removes type annotations and keeps everything else where it was on its line); null if `stripped` is not
+ * such a line. Matched greedily, character by character. Sucrase's own source map is wrong after a template
+ * literal (every later line maps to the template's end column), so this is what positions use first.
+ */
+export function alignColumn(original: string, stripped: string, column: number): number | null {
+  let o = 0;
+  for (let s = 0; s < stripped.length; s++, o++) {
+    while (o < original.length && original[o] !== stripped[s]) o++;
+    if (o >= original.length) return null;
+    if (s === column) return o;
+  }
+  return column >= stripped.length ? o + (column - stripped.length) : null;
+}

@@ -4,7 +4,15 @@
 import { parse } from "acorn";
 import { transform as sucrase } from "sucrase";
 import { Edits } from "./edits.ts";
-import { decodeMappings, lineStarts, mapThrough, offsetAt, positionAt, type Position } from "./positions.ts";
+import {
+  alignColumn,
+  decodeMappings,
+  lineStarts,
+  mapThrough,
+  offsetAt,
+  positionAt,
+  type Position,
+} from "./positions.ts";
 import { RewriteError, rewriteCell } from "./rewrite.ts";
 
 export { SCOPE, IMPORT } from "./rewrite.ts";
@@ -61,7 +69,13 @@ export function transformCell(source: string): TransformedCell {
   }
   const segments = decodeMappings(sourceMap);
   const jsStarts = lineStarts(js);
-  const jsToTs = (offset: number): Position => mapThrough(segments, positionAt(jsStarts, offset));
+  const [tsLines, jsLines] = [source.split("\n"), js.split("\n")];
+  const sameLines = tsLines.length === jsLines.length;
+  const jsToTs = (offset: number): Position => {
+    const p = positionAt(jsStarts, offset);
+    const column = sameLines ? alignColumn(tsLines[p.line - 1]!, jsLines[p.line - 1]!, p.column) : null;
+    return column === null ? mapThrough(segments, p) : { line: p.line, column };
+  };
 
   const edits = new Edits(js);
   let declared: string[];

@@ -6,6 +6,7 @@
 import { formatBytes } from "../notebook/render-download.ts";
 import { PROGRESS_EVENT, prepareFor, sendInput } from "../notebook/client/input-event.ts";
 import type { InputValue } from "../notebook/protocol.ts";
+import type { WidgetReport } from "../notebook/client/widget-report.ts";
 import { DigitPad } from "./digit-pad.ts";
 
 /** A file larger than this is refused: the cells run in the page, and a CSV this size would not train live. */
@@ -18,17 +19,32 @@ function wire(root: HTMLElement): void {
   const name = root.dataset.name ?? "";
   const use = root.querySelector<HTMLButtonElement>("button[data-input-use]")!;
   const status = root.querySelector<HTMLElement>("[data-input-status]")!;
-  const say = (text: string): void => {
+  const show = root.querySelector<HTMLButtonElement>("button[data-input-show]")!;
+  // One status line: the widget's own message ("Sent…", "Press Use this…"), until the notebook reports on the
+  // cell it runs (how far the cells above have got, then that cell's answer or error, with a link to it).
+  let own = "";
+  let target: HTMLElement | null = null;
+  const line = (text: string, to: HTMLElement | null, state = ""): void => {
     status.textContent = text;
+    status.dataset.report = state;
+    target = to;
+    show.hidden = to === null;
+    show.textContent = state === "ran" ? "See the output" : state === "failed" ? "See the error" : "See it";
   };
-  // How far the cells above the cell below have got, shown here where the reader is (the cell's own status
-  // says it aloud): a copy of the status line, not a live region.
-  const progress = status.cloneNode(false) as HTMLElement;
-  for (const name of ["role", "aria-live", "data-input-status"]) progress.removeAttribute(name);
-  progress.dataset.inputProgress = "";
-  status.after(progress);
+  const say = (text: string): void => {
+    own = text;
+    line(text, null);
+  };
+  show.addEventListener("click", () => {
+    if (!target) return;
+    target.scrollIntoView({ behavior: "smooth", block: "center" });
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  });
   root.addEventListener(PROGRESS_EVENT, (event) => {
-    progress.textContent = (event as CustomEvent<string>).detail;
+    const report = (event as CustomEvent<WidgetReport>).detail;
+    if (report.state === "") line(own, null);
+    else line(report.text, report.target, report.state);
   });
   // Typing, drawing, picking a sample or a file, reaching "Use this": the reader is about to use the widget.
   const prepare = (): void => {

@@ -137,13 +137,13 @@ describe("the reader's own CSV", () => {
       expect(await cell.locator("[data-cell-output] .cell-error").textContent()).toBe(
         "CsvError: line 4: expected 3 values (x1, x2, label), found 2 — write each point as x1,x2,label, e.g. 0.5,-1.2,0",
       );
-      expect(await widget.locator("[data-input-status]").textContent()).toBe(
-        "Sent: the cell below runs with it.",
-      );
-      // The widget, often far above that error, says the cell failed and where to look.
+      // The widget, often far above that error, says it, on its one status line, with a link to it.
       await expect
-        .poll(() => widget.locator("[data-input-progress]").textContent())
-        .toMatch(/^The cell below failed: its error is under its code \(cell \d+\)\.$/);
+        .poll(() => widget.locator("[data-input-status]").textContent())
+        .toBe(
+          "The cell below failed: CsvError: line 4: expected 3 values (x1, x2, label), found 2 — write each point as x1,x2,label, e.g. 0.5,-1.2,0",
+        );
+      expect(await widget.getByRole("button", { name: "See the error" }).isVisible()).toBe(true);
       await shoot(cell.locator("[data-cell-output]"), "csv-error");
       expectClean(watched);
     },
@@ -168,13 +168,13 @@ describe("a widget's first use", () => {
       await widget.locator("textarea").click();
       await expect
         .poll(() => status.textContent(), { timeout: RUN_TIMEOUT, interval: 50 })
-        .toMatch(/^Running the cells above first: cell \d+ \(\d+ of \d+\)…$/);
-      const [, total] = /of (\d+)\)/.exec((await status.textContent())!)!;
+        .toMatch(/^Running the cells above first: \d+ of \d+…$/);
+      const [, total] = /of (\d+)…/.exec((await status.textContent())!)!;
       expect(Number(total)).toBeGreaterThan(1);
       expect(await cell.getByRole("button", { name: "Stop" }).isEnabled()).toBe(true);
       // The widget, where the reader is, shows the same (the cell's status says it aloud).
-      expect(await widget.locator("[data-input-progress]").textContent()).toMatch(
-        /^Running the cells above first: cell \d+ \(\d+ of \d+\)…$/,
+      expect(await widget.locator("[data-input-status]").textContent()).toMatch(
+        /^Running the cells above first: \d+ of \d+…$/,
       );
       await shoot(cell, "widget-preparing");
 
@@ -188,7 +188,7 @@ describe("a widget's first use", () => {
         if ((await above.nth(j).getAttribute("data-norun")) !== null) continue;
         expect(await above.nth(j).locator("[data-cell-status]").textContent()).toMatch(/^Ran in /);
       }
-      expect(await widget.locator("[data-input-progress]").textContent()).toBe("");
+      expect(await widget.locator("[data-input-status]").textContent()).toBe("");
       // They ran to fill the kernel's memory, and their outputs, the same, were not drawn again.
       const kept = await page.evaluate(
         (n) =>
@@ -244,8 +244,9 @@ describe("the MNIST chapter: digit pad, saving and loading the weights", () => {
       await page.mouse.down();
       await page.mouse.move(box.x + 0.47 * box.width, box.y + 0.85 * box.height, { steps: 20 });
       await page.mouse.up();
-      expect(await widget.locator("[data-input-status]").textContent()).toBe(
-        "Press “Use this” to read this digit.",
+      // Drawing started the cells above: the one status line says how far they are, then the hint again.
+      expect(await widget.locator("[data-input-status]").textContent()).toMatch(
+        /^(Press “Use this” to read this digit\.|Running the cells above first: \d+ of \d+…)$/,
       );
       const cell = cellAfter(widget);
       const baked = await cell.locator("[data-cell-output]").innerHTML();
@@ -283,8 +284,8 @@ describe("the MNIST chapter: digit pad, saving and loading the weights", () => {
       await widget.locator("input[type=file]").setInputFiles(file);
       const next = cellAfter(widget);
       await ranWith(next, /the same \d+ answers as the one trained above: true/);
-      expect(await widget.locator("[data-input-status]").textContent()).toMatch(
-        /^Loaded .+ \([\d.]+ [kM]B\): the cell below runs with it\.$/,
+      expect(await widget.locator("[data-input-status]").textContent()).toBe(
+        "The cell below says: the same 1000 answers as the one trained above: true",
       );
       expect(await widget.locator("textarea").inputValue()).toBe(readFileSync(file, "utf8"));
 

@@ -137,3 +137,200 @@ describe("1. Stop keeps the work", () => {
     TEST_TIMEOUT,
   );
 });
+
+/** The first cell after an element: the one a widget runs. */
+const cellAfter = (el: Locator) => el.locator("xpath=following::*[@data-cell][1]");
+
+/** Is `el` inside the viewport (at least its top part)? */
+const inView = (el: Locator) =>
+  el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
+
+describe("2. results where the reader looks", () => {
+  it(
+    "the digit pad says what the network read on its own status line, and a link scrolls to the whole output",
+    async () => {
+      const watched = await open(chapterWith('data-name="digit"'));
+      const { page } = watched;
+      const widget = page.locator('[data-cell-input][data-name="digit"]');
+      await widget.locator("select[data-digit-sample]").selectOption("7");
+      await widget.getByRole("button", { name: "Draw it" }).click();
+      await widget.getByRole("button", { name: "Use this" }).click();
+      const line = widget.locator("[data-input-status]");
+      await expect
+        .poll(() => line.textContent(), { timeout: RUN_TIMEOUT, interval: 250 })
+        .toMatch(/^The cell below says: the network reads a \d, with probability [\d.]+%$/);
+      const said = (await line.textContent())!.replace("The cell below says: ", "");
+      const cell = cellAfter(widget);
+      expect(await output(cell).textContent()).toContain(said);
+      // Beside the box, which is far above the output; no cell number (the page shows none).
+      const box = (await widget.boundingBox())!;
+      const where = (await line.boundingBox())!;
+      expect(where.y + where.height).toBeLessThanOrEqual(box.y + box.height);
+      expect((await output(cell).boundingBox())!.y - box.y).toBeGreaterThan(box.height);
+      expect(await widget.textContent()).not.toMatch(/cell \d/);
+      await shoot(page, widget.locator(".cell-input-row").last(), "pad-result");
+      const see = widget.getByRole("button", { name: "See the output" });
+      await see.click();
+      await expect.poll(() => inView(output(cell))).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-cell-output"))).toBe(true);
+      expectClean(watched);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "a CSV the cell refuses: the box says the error in one line, with a link to it, and names no cell number",
+    async () => {
+      const watched = await open(chapterWith('data-name="csv"'), PHONE);
+      const { page } = watched;
+      const widget = page.locator('[data-cell-input][data-name="csv"]');
+      await widget.locator("textarea").fill("x1,x2,label\n0.1,0.2,0\n0.5,0.4,1\n0.3,0.9\n");
+      await widget.getByRole("button", { name: "Use this" }).click();
+      const line = widget.locator("[data-input-status]");
+      await expect
+        .poll(() => line.textContent(), { timeout: RUN_TIMEOUT, interval: 250 })
+        .toMatch(/^The cell below failed: CsvError: line 4: expected 3 values/);
+      expect(await widget.textContent()).not.toMatch(/cell \d/);
+      await shoot(page, widget.locator(".cell-input-row").last(), "csv-failed");
+      await widget.getByRole("button", { name: "See the error" }).click();
+      await expect.poll(() => inView(cellAfter(widget).locator(".cell-error"))).toBe(true);
+      expectClean(watched);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+});
+
+describe("3. one status per box", () => {
+  it(
+    "after a CSV that failed, the next one replaces the failure: one current line, no old 'failed'",
+    async () => {
+      const watched = await open(chapterWith('data-name="csv"'));
+      const { page } = watched;
+      const widget = page.locator('[data-cell-input][data-name="csv"]');
+      const use = widget.getByRole("button", { name: "Use this" });
+      const row = use.locator("xpath=..");
+      await widget.locator("textarea").fill("x1,x2,label\n0.1,0.2,0\n0.5,0.4,1\n0.3,0.9\n");
+      await use.click();
+      await expect
+        .poll(() => row.innerText(), { timeout: RUN_TIMEOUT, interval: 250 })
+        .toMatch(/^Use this\nThe cell below failed: CsvError: line 4[^\n]*\nSee the error$/);
+      await widget.locator("textarea").fill("x1,x2,label\n0.1,0.2,0\n0.5,0.4,1\n0.3,0.9,0\n0.9,0.8,1\n");
+      await use.click();
+      await expect
+        .poll(() => row.innerText(), { timeout: RUN_TIMEOUT, interval: 250 })
+        .toMatch(/^Use this\nThe cell below says: training accuracy [\d.]+%\nSee the output$/);
+      expect(await widget.innerText()).not.toMatch(/fail/i);
+      await shoot(page, row, "csv-one-status");
+      expectClean(watched);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+});
+
+/** Records, in the page, every text the status line of `cell` shows from now on. */
+async function watchStatus(cell: Locator): Promise<() => Promise<string[]>> {
+  await status(cell).evaluate((el) => {
+    const seen: string[] = [];
+    (el as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      if (seen.at(-1) !== el.textContent) seen.push(el.textContent ?? "");
+    }).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  return () => status(cell).evaluate((el) => (el as unknown as { seen: string[] }).seen);
+}
+
+describe("4. Run all above says what it does", () => {
+  it(
+    "on the clicked cell: how many cells above run and how far they are, then done, or which one failed",
+    async () => {
+      const watched = await open(chapterWith('data-name="digit"'));
+      const { page } = watched;
+      const cell = cellWith(page, "const testAccuracy = accuracy(");
+      const index = await cell.evaluate((el) => [...document.querySelectorAll("[data-cell]")].indexOf(el));
+      const above = await page
+        .locator("[data-cell]")
+        .evaluateAll(
+          (cells, i) => cells.slice(0, i).filter((c) => !c.hasAttribute("data-norun")).length,
+          index,
+        );
+      const seen = await watchStatus(cell);
+      await button(cell, "Run all above").click();
+      await expect
+        .poll(() => status(cell).textContent(), { timeout: RUN_TIMEOUT, interval: 250 })
+        .toMatch(new RegExp(`^Ran the ${above} cells above in [\\d.]+ m?s$`));
+      const during = (await seen()).filter((t) => t.startsWith("Running"));
+      expect(during[0]).toBe(`Running the ${above} cells above: 1 of ${above}…`);
+      expect(during.at(-1)).toBe(`Running the ${above} cells above: ${above} of ${above}…`);
+      await shoot(page, cell.locator("[data-cell-toolbar]"), "run-all-above-done");
+
+      // One cell above fails: the clicked cell says which, by its place, and that the rest did not run.
+      const first = page.locator("[data-cell]").first();
+      await setCode(page, first, "throw new Error('not today')");
+      await button(cell, "Run all above").click();
+      await expect
+        .poll(() => status(cell).textContent(), { timeout: RUN_TIMEOUT, interval: 250 })
+        .toBe(`The 1st of the ${above} cells above failed (see its error); the rest did not run`);
+      await shoot(page, cell.locator("[data-cell-toolbar]"), "run-all-above-failed");
+      expectClean(watched);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+});
+
+describe("5. error positions", () => {
+  it("a call of a method a Matrix does not have: the right line and column, and both marked in the editor", async () => {
+    const watched = await open("playground/");
+    const { page } = watched;
+    const cell = page.locator("[data-cell]").nth(1);
+    const code = [
+      "const a = 1;",
+      "const b = [a, 2];",
+      "console.log(`b = ${b}`); // a template literal: sucrase's map is wrong after one",
+      "console.log(X.gett(1, 0));",
+    ];
+    await setCode(page, cell, code.join("\n"));
+    await button(cell, "Run").click();
+    const error = output(cell).locator(".cell-error");
+    await expect
+      .poll(() => error.textContent(), { timeout: RUN_TIMEOUT })
+      .toBe("TypeError: X.gett is not a function (in this cell at line 4, column 15)");
+    expect(code[3]!.slice(14, 18)).toBe("gett"); // column 15, 1-based
+    const lines = cell.locator(".cm-line");
+    expect(await lines.nth(3).getAttribute("class")).toContain("cm-error-line");
+    expect(await cell.locator(".cm-error-line").count()).toBe(1);
+    expect(await cell.locator(".cm-error-mark").textContent()).toBe("gett");
+    await shoot(page, cell, "error-marked");
+    // An edit clears the mark: the code shown is no longer the code that failed.
+    await lines.nth(3).click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" ");
+    expect(await cell.locator(".cm-error-line").count()).toBe(0);
+    expectClean(watched);
+    await page.context().close();
+  });
+
+  it("a failing cell not opened in the editor has its line marked in the static code", async () => {
+    const watched = await open("playground/");
+    const { page } = watched;
+    // Cell 1 now makes X and W that do not multiply; cell 2, as built, fails on its first line.
+    const code = 'import { Matrix, matmul } from "mlp";\nconst X = Matrix.from([[1, 2]]);\nconst W = X;';
+    await setCode(page, page.locator("[data-cell]").first(), code);
+    const cell = page.locator("[data-cell]").nth(1);
+    await button(cell, "Run").click();
+    await expect.poll(() => status(cell).textContent(), { timeout: RUN_TIMEOUT }).toMatch(/^Failed/);
+    expect(await output(cell).textContent()).toMatch(/\(in this cell at line 1, column \d+\)$/);
+    const marked = cell.locator("[data-cell-code] .line.cell-error-line");
+    expect(await marked.count()).toBe(1);
+    expect(await marked.textContent()).toBe("const S = matmul(X, W);");
+    await shoot(page, cell, "error-marked-static");
+    expectClean(watched);
+    await page.context().close();
+  });
+});

@@ -40,18 +40,49 @@ export interface Status {
   stale: boolean;
 }
 
-/** How far the cells above a cell have got when they run first for it (the cell's Run, or a widget's). */
+/** How far the cells above a cell have got when they run for it (its Run or Run all above, or a widget's). */
 export interface AboveProgress {
-  /** Indexes of the cells above that run first, in order. */
+  /** Indexes of the cells above that run, in order. */
   list: readonly number[];
   /** How many of them have finished. */
   done: number;
+  /** Run all above (every cell above runs; the cell itself does not), not the cells a run needs first. */
+  all?: boolean;
 }
 
-/** What a cell says while the cells above it run first: which one, and how many of how many. */
-export function aboveText(cells: readonly Cell[], { list, done }: AboveProgress): string {
-  const current = cells[list[Math.min(done, list.length - 1)]!]!;
-  return `Running the cells above first: cell ${current.view.number} (${done + 1} of ${list.length})…`;
+/** What a cell says while the cells above it run: how many of how many (the page numbers no cell). */
+export function aboveText({ list, done, all = false }: AboveProgress): string {
+  const at = `${Math.min(done + 1, list.length)} of ${list.length}`;
+  if (all) return `Running the ${list.length} cells above: ${at}…`;
+  return `Running the cells above first: ${at}…`;
+}
+
+/** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, …, 21st. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+const cellsAbove = (n: number): string => (n === 1 ? "the cell above" : `the ${n} cells above`);
+
+/** What the cell whose Run all above ran them all says after. */
+export function allAboveRan(total: number, ms: number): string {
+  return `Ran ${cellsAbove(total)} in ${seconds(ms)}`;
+}
+
+/** …after the cell at index `failed` of the `total` failed (the rest did not run). */
+export function allAboveFailed(failed: number, total: number): string {
+  return total === 1
+    ? "The cell above failed: see its error"
+    : `The ${ordinal(failed + 1)} of the ${total} cells above failed (see its error); the rest did not run`;
+}
+
+/** …after Stop. */
+export function allAboveStopped({ list, done }: AboveProgress): string {
+  return list.length === 1
+    ? "Stopped before the cell above ended"
+    : `Stopped after ${done} of the ${list.length} cells above`;
 }
 
 /**
@@ -79,7 +110,7 @@ export function cellStatus(
         : [cell.phase, ""];
   if (cell.phase === "running") return { text: cell.stopping ? "Stopping…" : "Running…", note, state, stale };
   if (above && above.done < above.list.length)
-    return { text: aboveText(cells, above), note, state: "queued", stale };
+    return { text: aboveText(above), note, state: "queued", stale };
   if (cell.phase === "queued") return { text: "Waiting for the cells above…", note, state, stale };
   if (cell.blocked) return { text: cell.blocked, note, state: "blocked", stale };
   return { text: cell.result, note, state, stale };

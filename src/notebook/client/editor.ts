@@ -7,8 +7,15 @@ import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
-import { EditorState } from "@codemirror/state";
-import { drawSelection, EditorView, highlightSpecialChars, keymap } from "@codemirror/view";
+import { EditorState, StateEffect, StateField, type Range } from "@codemirror/state";
+import {
+  Decoration,
+  drawSelection,
+  EditorView,
+  highlightSpecialChars,
+  keymap,
+  type DecorationSet,
+} from "@codemirror/view";
 import { tags as t } from "@lezer/highlight";
 
 export interface EditorOptions {
@@ -25,7 +32,37 @@ export interface EditorOptions {
 export interface Editor {
   setCode(code: string): void;
   focus(): void;
+  /** Marks where the last run's error was (line and column 1-based; column null: the whole line); null clears. */
+  markError(at: { line: number; column: number | null } | null): void;
 }
+
+const setError = StateEffect.define<{ line: number; column: number | null } | null>();
+const errorLine = Decoration.line({ class: "cm-error-line" });
+const errorMark = Decoration.mark({ class: "cm-error-mark" });
+
+/** The error's line and, from its column, the word there; gone at the next edit (the code no longer ran). */
+const errorField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    if (tr.docChanged) marks = Decoration.none;
+    for (const effect of tr.effects) {
+      if (!effect.is(setError)) continue;
+      marks = Decoration.none;
+      const at = effect.value;
+      if (!at || at.line < 1 || at.line > tr.state.doc.lines) continue;
+      const line = tr.state.doc.line(at.line);
+      const ranges: Range<Decoration>[] = [errorLine.range(line.from)];
+      if (at.column !== null && at.column - 1 < line.length) {
+        const from = line.from + at.column - 1;
+        const word = /^[\w$]+|^./.exec(line.text.slice(at.column - 1))![0];
+        ranges.push(errorMark.range(from, from + word.length));
+      }
+      marks = Decoration.set(ranges, true);
+    }
+    return marks;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
 
 const colour = (name: string): string => `var(--cm-${name})`;
 
@@ -59,6 +96,8 @@ const theme = EditorView.theme({
   "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground": {
     background: "var(--color-accent-soft)",
   },
+  ".cm-error-line": { background: "color-mix(in srgb, var(--color-error) 12%, transparent)" },
+  ".cm-error-mark": { textDecoration: "underline wavy var(--color-error)", textUnderlineOffset: "3px" },
   "&.cm-focused .cm-matchingBracket": {
     background: "transparent",
     outline: "1px solid var(--color-border-strong)",
@@ -92,6 +131,7 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
         javascript({ typescript: true }),
         syntaxHighlighting(highlight),
         theme,
+        errorField,
         keymap.of([
           { key: "Shift-Enter", run },
           { key: "Mod-Enter", run },
@@ -112,6 +152,9 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
     },
     focus() {
       view.focus();
+    },
+    markError(at) {
+      view.dispatch({ effects: setError.of(at) });
     },
   };
 }

@@ -5,7 +5,7 @@ import type { InputValue } from "../protocol.ts";
 export const INPUT_EVENT = "notebook-input";
 /** A widget's first use is coming (the reader started to type, draw, pick a file): run the cells above now. */
 export const PREPARE_EVENT = "notebook-prepare";
-/** Notebook → widget: how far the cells above its cell have got ("" when they are done), shown by the widget. */
+/** Notebook → widget: what its cell is doing or did (a WidgetReport, client/widget-report.ts), for its status. */
 export const PROGRESS_EVENT = "notebook-progress";
 
 export interface NotebookInput {

@@ -14,11 +14,20 @@
 // many are left, and its Stop ends them.
 import type { Output } from "../protocol.ts";
 import { caretOffset } from "./caret.ts";
-import { aboveText, cellStatus, seconds, type AboveProgress, type Cell } from "./cell-state.ts";
+import {
+  allAboveFailed,
+  allAboveRan,
+  allAboveStopped,
+  cellStatus,
+  seconds,
+  type AboveProgress,
+  type Cell,
+} from "./cell-state.ts";
 import { readCells, showNotice, showPlainCode } from "./cell-view.ts";
 import type { Editor } from "./editor.ts";
 import { INPUT_EVENT, PREPARE_EVENT, PROGRESS_EVENT, type NotebookInput } from "./input-event.ts";
 import { EditStore } from "./store.ts";
+import { widgetReport } from "./widget-report.ts";
 
 type Runtime = typeof import("./runtime.ts");
 type Session = InstanceType<Runtime["Session"]>;
@@ -240,25 +249,29 @@ export class Notebook {
     const above = this.cells.slice(0, i).flatMap((c, j) => (c.view.norun ? [] : [j]));
     const first = mode === "above" ? above : above.filter((j) => !this.#inMemory(j));
     const list = mode === "cell" ? [...first, i] : first;
-    // The cell the reader is waiting for says how far the cells above it have got (not "Run all above",
-    // where every cell runs because the reader asked for each).
-    if (mode !== "above" && first.length > 0) this.#above = { target: i, list: first, done: 0 };
+    // The cell the reader clicked, or is waiting for, says how far the cells above it have got.
+    const all = mode === "above";
+    if (first.length > 0) this.#above = { target: i, list: first, done: 0, all };
+    if (all) this.cells[i]!.blocked = null;
     for (const j of list) this.cells[j]!.phase = "queued";
     this.refresh();
+    const started = performance.now();
     for (const [n, j] of list.entries()) {
       if (epoch !== this.#epoch) return;
-      const outcome = await this.#execute(j, session, runtime, mode !== "above" && j !== i);
+      const outcome = await this.#execute(j, session, runtime, !all && j !== i);
       if ("killed" in outcome) return;
       if (this.#above?.target === i && j !== i) this.#above.done = n + 1;
       if (!outcome.ok) {
         for (const k of list.slice(n + 1)) {
           this.cells[k]!.phase = "idle";
-          this.cells[k]!.blocked = `Not run: cell ${j + 1} above failed`;
+          this.cells[k]!.blocked = "Not run: a cell above failed";
         }
-        if (mode === "prepare") this.cells[i]!.blocked = `Not run: cell ${j + 1} above failed`;
-        break;
+        if (mode === "prepare") this.cells[i]!.blocked = "Not run: a cell above failed";
+        if (all) this.cells[i]!.result = allAboveFailed(n, list.length);
+        return;
       }
     }
+    if (all) this.cells[i]!.result = allAboveRan(list.length, performance.now() - started);
   }
 
   /**
@@ -278,7 +291,10 @@ export class Notebook {
     // The earlier output stays (dimmed) until the new one starts: no flash for a cell that takes 5 ms.
     let fresh = false;
     const held: Output[] = [];
+    let error: { line: number; column: number | null } | null = null;
+    void this.#markError(cell, null);
     const emit = (o: Output): void => {
+      if (o.kind === "error" && o.line !== null) error ??= { line: o.line, column: o.column };
       if (keep && o.kind !== "error") return void held.push(o);
       if (!fresh) output.replaceChildren();
       fresh = true;
@@ -296,6 +312,7 @@ export class Notebook {
       for (const h of held.splice(0)) runtime.appendOutput(output, h);
       cell.shownOk = !killed && outcome.ok && !outcome.stopped;
     }
+    void this.#markError(cell, error);
     cell.phase = "idle";
     cell.stopping = false;
     cell.basis = basis;
@@ -315,6 +332,14 @@ export class Notebook {
     return outcome;
   }
 
+  /** Marks the line (and word) of the last run's error in the cell's code: the editor's, or the static block's. */
+  async #markError(cell: Cell, at: { line: number; column: number | null } | null): Promise<void> {
+    for (const line of cell.view.code.querySelectorAll(".cell-error-line"))
+      line.classList.remove("cell-error-line");
+    if (cell.editor) return (await cell.editor).markError(at);
+    if (at) cell.view.code.querySelectorAll("pre .line")[at.line - 1]?.classList.add("cell-error-line");
+  }
+
   /**
    * Stops the running cell and drops everything queued. The cell is asked first and keeps what it did; one
    * that has not ended a second later is ended with its worker, which takes every cell's results with it.
@@ -326,7 +351,8 @@ export class Notebook {
     // A cell whose cells above were running for it says so too (it was not queued itself); once its own
     // turn came, it was running, and says how long it ran instead.
     const waiting = this.#above && this.cells[this.#above.target]!;
-    if (waiting && waiting.phase !== "running") waiting.blocked = "Not run: stopped";
+    if (waiting && this.#above?.all) waiting.result = allAboveStopped(this.#above);
+    else if (waiting && waiting.phase !== "running") waiting.blocked = "Not run: stopped";
     this.#above = null;
     for (const cell of this.cells) {
       if (cell.phase !== "queued") continue;
@@ -348,20 +374,13 @@ export class Notebook {
         const { view } = cell;
         const above = this.#above?.target === i ? this.#above : null;
         const widget = this.#widgets.get(i);
-        // The widget also hears when its cell failed or could not run: the error sits under that cell's
-        // code, often off screen from the widget.
-        const failed =
-          cell.phase !== "idle"
-            ? ""
-            : cell.blocked
-              ? `The cell below did not run (${cell.blocked.replace(/^Not run: /, "")}).`
-              : cell.result.startsWith("Failed")
-                ? `The cell below failed: its error is under its code (cell ${i + 1}).`
-                : "";
-        const progress = above && above.done < above.list.length ? aboveText(this.cells, above) : failed;
-        if (widget && widget.told !== progress) {
-          widget.told = progress;
-          widget.widget.dispatchEvent(new CustomEvent(PROGRESS_EVENT, { detail: progress }));
+        if (widget) {
+          const report = widgetReport(this.cells, i, above);
+          const told = `${report.state}|${report.text}`;
+          if (widget.told !== told) {
+            widget.told = told;
+            widget.widget.dispatchEvent(new CustomEvent(PROGRESS_EVENT, { detail: report }));
+          }
         }
         const { text, note, state, stale } = cellStatus(
           this.cells,
