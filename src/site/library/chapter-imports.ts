@@ -12,6 +12,8 @@ export interface ChapterImports {
   slug: string;
   /** The names its cells import, per package, in order of first import. */
   names: { from: PackageName; name: string }[];
+  /** The code of its cells, in order. */
+  cells: string[];
 }
 
 const CHAPTER_FILE = /^(\d+)-([a-z0-9-]+)\.mdx$/;
@@ -56,15 +58,18 @@ export function chapterImports(contentDir: string): ChapterImports[] {
     if (!match) continue;
     const names: { from: PackageName; name: string }[] = [];
     const seen = new Set<string>();
-    for (const cell of extractCells(readFileSync(join(contentDir, file), "utf8"), `content/${file}`)) {
-      for (const imported of cellImports(cell.code)) {
+    const cells = extractCells(readFileSync(join(contentDir, file), "utf8"), `content/${file}`).map(
+      (c) => c.code,
+    );
+    for (const cell of cells) {
+      for (const imported of cellImports(cell)) {
         const key = `${imported.from}:${imported.name}`;
         if (seen.has(key)) continue;
         seen.add(key);
         names.push(imported);
       }
     }
-    chapters.push({ order: Number(match[1]), slug: match[2]!, names });
+    chapters.push({ order: Number(match[1]), slug: match[2]!, names, cells });
   }
   return chapters.sort((a, b) => a.order - b.order);
 }

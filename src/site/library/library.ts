@@ -3,15 +3,17 @@
 // for the speed code of src/mlp/fast; and, for every public name, the page and line it is declared at and
 // the chapters whose cells import it.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
+import ts from "typescript";
 import { chapterImports, type ChapterImports } from "./chapter-imports.ts";
+import { cachedMemberUses, type MemberUse } from "./member-uses.ts";
 import { publicNames, type PackageName, type PublicName } from "./public-names.ts";
 import { sourceBlocks, type Block } from "./source-blocks.ts";
 
 export interface LibraryBlock extends Block {
   /** The public names declared by this block ("Dense"), as cells import them. */
   names: string[];
-  /** The chapters (numbers) whose cells import one of those names. */
+  /** The chapters (numbers) whose cells import one of those names or use a member declared in the block. */
   usedIn: number[];
 }
 
@@ -45,10 +47,22 @@ export interface LibraryTarget {
   line: number;
 }
 
+/** A library name a chapter's cells use, and where it is read. */
+export interface ChapterUse {
+  /** As a cell imports it ("Dense"), or a member reached through a value ("Dense.W", "MLP.backward"). */
+  name: string;
+  /** True when a cell imports the name; false when the cells reach it through a value's members. */
+  imported: boolean;
+  target: LibraryTarget;
+}
+
 export interface Library {
   pages: LibraryPage[];
   chapters: ChapterImports[];
   names: PublicName[];
+  /** What chapter `order`'s cells use: the names they import, then what they reach through members
+   *  (a documented method by its own name, anything else by its class), in the library's reading order. */
+  uses(order: number): ChapterUse[];
   /** Where a public name ("mlp", "Dense") or a documented method ("mlp", "Dense.backwardInto") is read. */
   target(from: PackageName, name: string): LibraryTarget | undefined;
 }
@@ -91,6 +105,23 @@ export function libraryFile(
 
 const readFile = (root: string, file: string, names: PublicName[], chapters: ChapterImports[]): LibraryFile =>
   libraryFile(file, readFileSync(join(root, file), "utf8"), names, chapters);
+
+/** The files among `files` in the order a reader reaches them, following imports from the teaching pages. */
+function readingPath(root: string, from: readonly LibraryPage[], files: readonly string[]): string[] {
+  const order: string[] = [];
+  const queue = from.map((p) => p.files[0]!.file);
+  for (let i = 0; i < queue.length; i++) {
+    const file = queue[i]!;
+    const sf = ts.createSourceFile(file, readFileSync(join(root, file), "utf8"), ts.ScriptTarget.Latest);
+    for (const s of sf.statements) {
+      if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier)) continue;
+      const target = posix.join(posix.dirname(file), s.moduleSpecifier.text);
+      if (files.includes(target) && !order.includes(target)) order.push(target);
+      if (!queue.includes(target) && existsSync(join(root, target))) queue.push(target);
+    }
+  }
+  return [...order, ...files.filter((f) => !order.includes(f))];
+}
 
 const tsFiles = (root: string, dir: string): string[] =>
   readdirSync(join(root, dir))
@@ -145,7 +176,9 @@ export function buildLibrary(root: string): Library {
           group: "fast",
           path: "library/mlp/fast/",
           title: "fast/",
-          files: tsFiles(root, FAST_DIR).map((f) => readFile(root, f, names, chapters)),
+          files: readingPath(root, mlp, tsFiles(root, FAST_DIR)).map((f) =>
+            readFile(root, f, names, chapters),
+          ),
           firstChapter: null,
         },
       ]
@@ -163,12 +196,67 @@ export function buildLibrary(root: string): Library {
       }
     }
   }
-  return {
-    pages,
-    chapters,
-    names,
-    target: (from, name) => targets.get(`${from}:${name}`),
+  const target = (from: PackageName, name: string) => targets.get(`${from}:${name}`);
+
+  // Members the cells use: the block declaring each, and its class's block, are used in that chapter.
+  const members = cachedMemberUses(
+    root,
+    chapters.map((c) => c.cells),
+  );
+  const reached = new Map<number, { name: string; target: LibraryTarget }[]>();
+  chapters.forEach((chapter, i) => {
+    const list: { name: string; target: LibraryTarget }[] = [];
+    for (const use of members[i] ?? []) {
+      const at = memberTarget(pages, use);
+      if (!at) continue;
+      const owner = at.file.blocks.find((b) => b.names.includes(use.owner));
+      // A documented method is its own block; any other member is read in its class's.
+      const own = at.block.name === use.name && at.block.declarationLine === use.line;
+      for (const block of own ? [at.block, owner] : [owner]) {
+        if (block && !block.usedIn.includes(chapter.order)) {
+          block.usedIn.push(chapter.order);
+          block.usedIn.sort((a, b) => a - b);
+        }
+      }
+      if (own) list.push({ name: use.name, target: at });
+      else if (owner) list.push({ name: use.owner, target: { ...at, block: owner, line: owner.anchor } });
+    }
+    reached.set(chapter.order, list);
+  });
+
+  const uses = (order: number): ChapterUse[] => {
+    const chapter = chapters.find((c) => c.order === order);
+    if (!chapter) return [];
+    const found = new Map<string, ChapterUse>();
+    for (const { from, name } of chapter.names) {
+      const at = target(from, name);
+      if (at && !found.has(`${at.file.file}:${name}`))
+        found.set(`${at.file.file}:${name}`, { name, imported: true, target: at });
+    }
+    for (const { name, target: at } of reached.get(order) ?? []) {
+      if (!found.has(`${at.file.file}:${name}`))
+        found.set(`${at.file.file}:${name}`, { name, imported: false, target: at });
+    }
+    const pageIndex = (u: ChapterUse) => pages.indexOf(u.target.page);
+    return [...found.values()].sort(
+      (a, b) =>
+        pageIndex(a) - pageIndex(b) ||
+        Number(b.imported) - Number(a.imported) ||
+        a.target.line - b.target.line,
+    );
   };
+
+  return { pages, chapters, names, uses, target };
+}
+
+/** The page and block where a member used by a cell is declared (the block holding its line). */
+function memberTarget(pages: readonly LibraryPage[], use: MemberUse): LibraryTarget | undefined {
+  for (const page of pages) {
+    const file = page.files.find((f) => f.file === use.file);
+    const block = file?.blocks.findLast((b) => b.anchor <= use.line);
+    if (file && block) return { page, file, block, line: block.anchor };
+  }
+  return undefined;
 }
 
 let built: { root: string; library: Library } | undefined;

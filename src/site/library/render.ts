@@ -2,7 +2,8 @@
 // comment as prose (with its name and the chapters that import it) above its code. The code is highlighted
 // as the cells are (both palettes) and numbered as in the file; every line has an anchor (#L52), and a
 // block's first line (its doc comment's, when it has one) is the block's own, so a link to it shows the
-// name and the prose above the code.
+// name and the prose above the code. Search indexes the prose and the names, not the code (its one-letter
+// variables would answer every query that starts with their letter).
 import { highlightLines } from "../highlight.ts";
 import type { LibraryBlock, LibraryFile } from "./library.ts";
 
@@ -68,7 +69,7 @@ export async function renderFile(file: LibraryFile, options: RenderOptions): Pro
     const pre =
       code.length === 0
         ? ""
-        : `<pre class="${preClass}" style="${preStyle}" tabindex="0" data-language="ts"><code>${code.join("\n")}</code></pre>`;
+        : `<pre class="${preClass}" style="${preStyle}" tabindex="0" data-language="ts" data-pagefind-ignore><code>${code.join("\n")}</code></pre>`;
     const head = headingHtml(block, p) + usedInHtml(block, options.chapterHref);
     const doc = block.doc ? `<div class="lib-doc">${proseHtml(block.doc.text)}</div>` : "";
     const kind = block.names.length > 0 ? "lib-block lib-export" : "lib-block";

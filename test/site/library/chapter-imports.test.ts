@@ -40,7 +40,12 @@ describe("chapterImports(dir)", () => {
     writeFileSync(join(dir, "01-first.mdx"), `# One\n\n${fence("ts cell", 'import { Matrix } from "mlp";')}`);
     writeFileSync(join(dir, "notes.md"), "not a chapter");
     expect(chapterImports(dir)).toEqual([
-      { order: 1, slug: "first", names: [{ from: "mlp", name: "Matrix" }] },
+      {
+        order: 1,
+        slug: "first",
+        names: [{ from: "mlp", name: "Matrix" }],
+        cells: ['import { Matrix } from "mlp";'],
+      },
       {
         order: 2,
         slug: "second",
@@ -48,6 +53,7 @@ describe("chapterImports(dir)", () => {
           { from: "mlp", name: "Dense" },
           { from: "mlp", name: "sgd" },
         ],
+        cells: ['import { Dense } from "mlp";', 'import { Dense, sgd } from "mlp";'],
       },
     ]);
   });

@@ -38,13 +38,21 @@ describe("the library pages", () => {
     }
   });
 
-  it('say "used in" only of chapters whose cells import the name', () => {
+  it('say "used in" only of chapters whose cells import the name or use what the block declares', () => {
     for (const page of lib.pages) {
       for (const file of page.files) {
         for (const block of file.blocks) {
           for (const n of block.usedIn) {
             const chapter = lib.chapters.find((c) => c.order === n)!;
-            expect(chapter.names.some((i) => block.names.includes(i.name))).toBe(true);
+            const imported = chapter.names.some((i) => block.names.includes(i.name));
+            const reached = lib
+              .uses(n)
+              .some(
+                (u) =>
+                  u.target.block === block ||
+                  (u.target.file === file && block.names.includes(u.name.split(".")[0]!)),
+              );
+            expect(imported || reached, `${file.file}:${block.anchor} used in chapter ${n}`).toBe(true);
           }
         }
       }
@@ -75,5 +83,23 @@ describe("the library pages", () => {
     expect(code).toMatch(/backwardInto\(/);
     expect(code).toMatch(/\/\/ \(n_in, n_out\)/);
     expect(lib.target("mlp", "Dense")!.block.usedIn).toContain(2);
+  });
+
+  it("list, for chapter 6, Dense (its cells read net.layers[l].W) and MLP.backward, each at its line", () => {
+    const uses = lib.uses(6);
+    const dense = uses.find((u) => u.name === "Dense")!;
+    expect(dense.imported).toBe(false);
+    const declared = lib.target("mlp", "Dense")!;
+    expect([dense.target.page, dense.target.block, dense.target.line]).toEqual([
+      declared.page,
+      declared.block,
+      declared.line,
+    ]);
+    expect(dense.target.block.usedIn).toContain(6);
+    const backward = uses.find((u) => u.name === "MLP.backward")!;
+    expect(backward.target.page.path).toBe("library/mlp/network/");
+    expect(backward.target.block.doc).not.toBeNull();
+    // The names the cells import come first on their page.
+    expect(uses.find((u) => u.name === "MLP")!.imported).toBe(true);
   });
 });
