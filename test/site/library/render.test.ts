@@ -14,10 +14,10 @@ const file = libraryFile(
   source,
   [{ from: "mlp", name: "Dense", file: "src/mlp/layer.ts", line: 8, typeOnly: false }],
   [
-    { order: 2, slug: "weighted-sum", names: [{ from: "mlp", name: "Dense" }] },
-    { order: 3, slug: "activations", names: [{ from: "mlp", name: "relu" }] },
-    { order: 6, slug: "backprop", names: [{ from: "data", name: "Dense" }] },
-    { order: 11, slug: "reproductions", names: [{ from: "mlp", name: "Dense" }] },
+    { order: 2, slug: "weighted-sum", names: [{ from: "mlp", name: "Dense" }], cells: [] },
+    { order: 3, slug: "activations", names: [{ from: "mlp", name: "relu" }], cells: [] },
+    { order: 6, slug: "backprop", names: [{ from: "data", name: "Dense" }], cells: [] },
+    { order: 11, slug: "reproductions", names: [{ from: "mlp", name: "Dense" }], cells: [] },
   ],
 );
 
