@@ -20,6 +20,8 @@ import type { Output } from "./protocol.ts";
 
 export const CELL_OPTIONS = ["norun", "hide"] as const;
 export type CellOption = (typeof CELL_OPTIONS)[number];
+/** Fence options that take a value: `helper="what it does"`. */
+export const CELL_VALUE_OPTIONS = ["helper"] as const;
 
 export interface CellSpec {
   /** The cell's TypeScript, as written. */
@@ -28,6 +30,14 @@ export interface CellSpec {
   options: CellOption[];
   /** 1-based line of the fence in the chapter, for messages. */
   line: number | null;
+  /** `helper="draws digits as images"`: the cell is a tool, not the lesson; its code is folded behind this. */
+  helper?: string;
+}
+
+/** What a cell's fence says: its flags and, for a helper cell, the one-line summary it is folded behind. */
+export interface CellFence {
+  options: CellOption[];
+  helper: string | null;
 }
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -37,37 +47,71 @@ const DEFAULT_CACHE = join(ROOT, "node_modules", ".cache", "cells");
 const LIBRARY_DIRS = ["src/mlp", "src/data", "src/notebook"];
 const CACHE_VERSION = 1;
 
-/** `ts cell norun` → a cell with options; any other code block → null. Unknown options are errors. */
+/** A word of a fence's meta: a name, maybe with a quoted value (`hide`, `helper="draws digits"`). */
+const META_WORD = /([^\s="']+)(?:=(?:"([^"]*)"|'([^']*)'))?/g;
+
+/** A fence's meta as words: `cell helper="draws digits" hide` → cell, helper="draws digits", hide. */
+function metaWords(meta: string, where: string): { name: string; value: string | null }[] {
+  if (meta.replace(META_WORD, "").trim() !== "") {
+    throw new Error(
+      `${where}: cannot read the cell fence "${meta.trim()}" (a value goes in quotes: helper="what it does")`,
+    );
+  }
+  return Array.from(meta.matchAll(META_WORD), (m) => ({ name: m[1]!, value: m[2] ?? m[3] ?? null }));
+}
+
+/** `ts cell norun` → a cell with options; any other code block → null. Unknown or malformed options are errors. */
+export function cellFence(
+  lang: string | null | undefined,
+  meta: string | null | undefined,
+  where: string,
+): CellFence | null {
+  if (lang !== "ts" && lang !== "typescript") return null;
+  if ((meta ?? "").trim().split(/\s+/)[0] !== "cell") return null;
+  const fence: CellFence = { options: [], helper: null };
+  const known = [...CELL_OPTIONS, ...CELL_VALUE_OPTIONS.map((o) => `${o}="…"`)].join(", ");
+  for (const { name, value } of metaWords(meta!, where).slice(1)) {
+    if (name === "helper") {
+      if (!value?.trim()) {
+        throw new Error(
+          `${where}: cell option helper needs a one-line summary: helper="draws digits as images"`,
+        );
+      }
+      fence.helper = value.trim();
+    } else if ((CELL_OPTIONS as readonly string[]).includes(name) && value === null) {
+      fence.options.push(name as CellOption);
+    } else {
+      const what = value === null ? name : `${name}=${JSON.stringify(value)}`;
+      throw new Error(`${where}: unknown cell option "${what}" (a cell takes: ${known})`);
+    }
+  }
+  return fence;
+}
+
+/** The flags of a `ts cell …` fence (see cellFence), or null for any other code block. */
 export function cellOptions(
   lang: string | null | undefined,
   meta: string | null | undefined,
   where: string,
 ): CellOption[] | null {
-  if (lang !== "ts" && lang !== "typescript") return null;
-  const words = (meta ?? "").trim().split(/\s+/).filter(Boolean);
-  if (words[0] !== "cell") return null;
-  const options = words.slice(1);
-  for (const o of options) {
-    if (!(CELL_OPTIONS as readonly string[]).includes(o)) {
-      throw new Error(`${where}: unknown cell option "${o}" (a cell takes: ${CELL_OPTIONS.join(", ")})`);
-    }
-  }
-  return options as CellOption[];
+  return cellFence(lang, meta, where)?.options ?? null;
 }
 
 type Parent = { children: unknown[] };
 
+type Found = { node: Code; parent: Parent } & CellFence;
+
 /** Every code node of the tree that is a cell, in document order, with where it sits. */
-function findCells(tree: Root, where: string): { node: Code; parent: Parent; options: CellOption[] }[] {
-  const found: { node: Code; parent: Parent; options: CellOption[] }[] = [];
+function findCells(tree: Root, where: string): Found[] {
+  const found: Found[] = [];
   const walk = (parent: Parent): void => {
     for (const child of parent.children) {
       const node = child as { type: string; children?: unknown[] };
       if (node.type === "code") {
         const code = node as unknown as Code;
         const line = code.position?.start.line;
-        const options = cellOptions(code.lang, code.meta, line === undefined ? where : `${where}:${line}`);
-        if (options) found.push({ node: code, parent, options });
+        const fence = cellFence(code.lang, code.meta, line === undefined ? where : `${where}:${line}`);
+        if (fence) found.push({ node: code, parent, ...fence });
       } else if (Array.isArray(node.children)) walk(node as Parent);
     }
   };
@@ -75,14 +119,19 @@ function findCells(tree: Root, where: string): { node: Code; parent: Parent; opt
   return found;
 }
 
-/** The cells of an MDX chapter's text, parsed as the site parses it (MDX with math: `$\mathbb{R}$` is no expression). */
-export function extractCells(mdx: string, where = "chapter"): CellSpec[] {
-  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkMath).parse(mdx);
-  return findCells(tree, where).map(({ node, options }) => ({
+function spec({ node, options, helper }: Found): CellSpec {
+  return {
     code: node.value,
     options,
     line: node.position?.start.line ?? null,
-  }));
+    ...(helper === null ? {} : { helper }),
+  };
+}
+
+/** The cells of an MDX chapter's text, parsed as the site parses it (MDX with math: `$\mathbb{R}$` is no expression). */
+export function extractCells(mdx: string, where = "chapter"): CellSpec[] {
+  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkMath).parse(mdx);
+  return findCells(tree, where).map(spec);
 }
 
 /** Browser-only parts of the runtime: they never run at build, so changing them must not re-run every cell. */
@@ -180,15 +229,11 @@ export default function remarkCells(options: RemarkCellsOptions = {}) {
     const slug = basename(path, ".mdx");
     const found = findCells(tree, chapter);
     if (found.length === 0) return;
-    const cells: CellSpec[] = found.map(({ node, options: o }) => ({
-      code: node.value,
-      options: o,
-      line: node.position?.start.line ?? null,
-    }));
+    const cells: CellSpec[] = found.map(spec);
     const runs =
       options.run === false ? cells.map(() => null) : (await runChapter(chapter, cells, options)).runs;
 
-    found.forEach(({ node, parent, options: o }, i) => {
+    found.forEach(({ node, parent, options: o, helper }, i) => {
       const outputs: Output[] = o.includes("hide") ? [] : (runs[i]?.outputs ?? []);
       const element = {
         type: "mdxJsxFlowElement",
@@ -202,6 +247,7 @@ export default function remarkCells(options: RemarkCellsOptions = {}) {
           attribute("outputs", JSON.stringify(outputs)),
           attribute("ran", runs[i] ? "true" : "false"),
           ...o.map((name) => attribute(name, null)),
+          ...(helper === null ? [] : [attribute("helper", helper)]),
         ],
         children: [],
         position: node.position,

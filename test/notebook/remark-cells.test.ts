@@ -7,7 +7,12 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Output } from "../../src/notebook/protocol.ts";
-import remarkCells, { cellOptions, extractCells, runChapter } from "../../src/notebook/remark-cells.ts";
+import remarkCells, {
+  cellFence,
+  cellOptions,
+  extractCells,
+  runChapter,
+} from "../../src/notebook/remark-cells.ts";
 
 const FIXTURE = join(import.meta.dirname, "fixtures", "sample-chapter.mdx");
 const cacheDir = mkdtempSync(join(tmpdir(), "cells-cache-"));
@@ -79,8 +84,23 @@ describe("remarkCells()", () => {
 
   it("rejects an unknown fence option", async () => {
     await expect(transform("```ts cell norun hidden\n1\n```\n")).rejects.toThrow(
-      '07-test.mdx:1: unknown cell option "hidden" (a cell takes: norun, hide)',
+      '07-test.mdx:1: unknown cell option "hidden" (a cell takes: norun, hide, helper="…")',
     );
+  });
+
+  it("runs a helper cell like any other and passes its summary, for the fold", async () => {
+    const mdx =
+      '```ts cell helper="adds two numbers"\nconst add = (a: number, b: number) => a + b;\nconsole.log("defined");\n```\n\n' +
+      "```ts cell\nadd(2, 3)\n```\n";
+    const [, helper, lesson] = await transform(mdx);
+    expect(attrs(helper!)).toMatchObject({ helper: "adds two numbers", ran: "true" });
+    expect(JSON.parse(attrs(helper!).outputs!)).toEqual([
+      { kind: "stream", stream: "stdout", text: "defined\n" },
+    ]);
+    expect(attrs(lesson!)).not.toHaveProperty("helper");
+    expect(JSON.parse(attrs(lesson!).outputs!)).toEqual([
+      { kind: "value", view: { type: "text", text: "5" } },
+    ]);
   });
 
   it("leaves a chapter without cells, and non-MDX files, untouched", async () => {
@@ -123,6 +143,36 @@ describe("extractCells(mdx) and cellOptions(lang, meta)", () => {
   it("reads chapters with math, whose braces are not MDX expressions", () => {
     const mdx = "Inputs live in $X \\in \\mathbb{R}^{m \\times n}$.\n\n```ts cell\n1\n```\n";
     expect(extractCells(mdx).map((c) => c.code)).toEqual(["1"]);
+  });
+
+  it('reads helper="…" (in double or single quotes, beside flags) as the summary a helper cell is folded behind', () => {
+    expect(cellFence("ts", 'cell helper="draws digits as images"', "x")).toEqual({
+      options: [],
+      helper: "draws digits as images",
+    });
+    expect(cellFence("ts", "cell hide helper='fits a line'  norun", "x")).toEqual({
+      options: ["hide", "norun"],
+      helper: "fits a line",
+    });
+    expect(cellFence("ts", "cell hide", "x")).toEqual({ options: ["hide"], helper: null });
+    expect(cellOptions("ts", 'cell helper="draws" hide', "x")).toEqual(["hide"]);
+    const mdx = '```ts cell helper="draws digits as images"\n1\n```\n\n```ts cell\n2\n```\n';
+    expect(extractCells(mdx).map((c) => c.helper)).toEqual(["draws digits as images", undefined]);
+  });
+
+  it("says what is wrong with a helper option: no summary, an unclosed quote, a value on a flag", () => {
+    const needs = 'ch.mdx:4: cell option helper needs a one-line summary: helper="draws digits as images"';
+    expect(() => cellFence("ts", "cell helper", "ch.mdx:4")).toThrow(needs);
+    expect(() => cellFence("ts", 'cell helper="  "', "ch.mdx:4")).toThrow(needs);
+    expect(() => cellFence("ts", 'cell helper="draws digits', "ch.mdx:4")).toThrow(
+      'ch.mdx:4: cannot read the cell fence "cell helper="draws digits" (a value goes in quotes: helper="what it does")',
+    );
+    expect(() => cellFence("ts", "cell helper=draws", "ch.mdx:4")).toThrow(
+      "ch.mdx:4: cannot read the cell fence",
+    );
+    expect(() => cellFence("ts", 'cell norun="yes"', "ch.mdx:4")).toThrow(
+      `ch.mdx:4: unknown cell option "norun="yes"" (a cell takes: norun, hide, helper="…")`,
+    );
   });
 
   it("recognises ts and typescript fences whose meta starts with cell", () => {
