@@ -116,7 +116,7 @@ describe("05-chain-rule: many examples at once", () => {
 
 describe("05-chain-rule: charts", () => {
   it("the error curve with its tangent matches the golden", () => {
-    const charts = run.charts.filter((c) => c.cell === run.cellWith("const tangent"));
+    const charts = run.charts.filter((c) => c.cell === run.cellWith("slope ∂L/∂w = "));
     expect(charts).toHaveLength(1);
     expectGolden(charts[0]!.markup, "05-chain-rule-tangent");
   });

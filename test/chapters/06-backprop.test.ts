@@ -107,7 +107,7 @@ describe("06-backprop: any depth", () => {
   });
 
   it("the gradient size by layer matches the golden", () => {
-    const charts = run.charts.filter((c) => c.cell === run.cellWith("const sizeByLayer"));
+    const charts = run.charts.filter((c) => c.cell === run.cellWith("mean |∂L/∂W_l| (log scale)"));
     expect(charts).toHaveLength(1);
     expectGolden(charts[0]!.markup, "06-backprop-gradient-by-layer");
   });

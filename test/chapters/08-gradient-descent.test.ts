@@ -241,7 +241,7 @@ describe("08-gradient-descent: static charts", () => {
       ["passes over the 64 examples", "08-gradient-descent-batch-epochs"],
       ["gradient steps (log scale)", "08-gradient-descent-batch-steps"],
       ["const optimizerCurves", "08-gradient-descent-optimizers"],
-      ["const lossAfter30", "08-gradient-descent-learning-rates"],
+      ['scheme: "ylorrd"', "08-gradient-descent-learning-rates"],
     ];
     for (const [fragment, golden] of named) {
       const charts = chartsOf(fragment);

@@ -85,7 +85,7 @@ describe("10-mnist: pixels become rows of X", () => {
 
   it("draws the first eight training digits with their labels", async () => {
     const { trainSet } = (await run.read("trainSet")) as { trainSet: Dataset };
-    const markup = chartOf("function digitsPlot");
+    const markup = chartOf("const rowOf");
     for (let i = 0; i < 8; i++) expect(markup).toContain(`y = ${trainSet.y[i]}`);
     expectGolden(markup, "10-first-digits");
   });
