@@ -334,3 +334,63 @@ describe("5. error positions", () => {
     await page.context().close();
   });
 });
+
+describe("8. the weights box names the entry that is wrong", () => {
+  it(
+    'a saved network with one weight changed to "abc": the message says which entry and what it holds',
+    async () => {
+      const { MLP } = await import("../../src/mlp/index.ts");
+      const json = new MLP({ sizes: [784, 2, 10], seed: 1 }).toJSON() as unknown as {
+        W: { data: unknown[] }[];
+      };
+      json.W[0]!.data[785] = "abc"; // row 392, column 1 of the (784×2) W_1
+      const watched = await open(chapterWith('data-name="weights"'));
+      const { page } = watched;
+      const widget = page.locator('[data-cell-input][data-name="weights"]');
+      await widget.locator("textarea").fill(JSON.stringify(json));
+      await widget.getByRole("button", { name: "Use this" }).click();
+      const said = 'MLP.fromJSON: W[0]: entry 785 (row 392, column 1) is "abc" (a string)';
+      await expect
+        .poll(() => cellAfter(widget).locator(".cell-error").textContent(), {
+          timeout: RUN_TIMEOUT,
+          interval: 250,
+        })
+        .toContain(`Error: ${said}`);
+      expect(await widget.locator("[data-input-status]").textContent()).toContain(
+        `The cell below failed: Error: ${said}`,
+      );
+      await shoot(page, widget.locator(".cell-input-row").last(), "weights-entry");
+      expectClean(watched);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+});
+
+describe("9. the save cell offers its file whenever it has run", () => {
+  it(
+    "run as a catch-up for the cell below it, the save cell shows the Save link, not 'run this cell to save it'",
+    async () => {
+      const watched = await open(chapterWith('data-name="weights"'));
+      const { page } = watched;
+      const save = cellWith(page, "download(json");
+      expect(await output(save).locator("[data-output=download]").textContent()).toMatch(
+        /run this cell to save it$/,
+      );
+      const load = cellAfter(page.locator('[data-cell-input][data-name="weights"]'));
+      await button(load, "Run").click();
+      await expect
+        .poll(() => status(load).textContent(), { timeout: RUN_TIMEOUT, interval: 250 })
+        .toMatch(/^Ran in /);
+      expect(await status(save).textContent()).toMatch(/^Ran in /);
+      const link = output(save).locator("[data-output=download] a[download]");
+      expect(await link.textContent()).toMatch(/^Save [\w-]+\.json \([\d.]+ [kM]B\)$/);
+      expect(await output(save).textContent()).not.toContain("run this cell");
+      await shoot(page, save.locator("[data-cell-toolbar]"), "save-after-catch-up");
+      await shoot(page, output(save), "save-link-after-catch-up");
+      expectClean(watched);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+});

@@ -295,7 +295,8 @@ export class Notebook {
     void this.#markError(cell, null);
     const emit = (o: Output): void => {
       if (o.kind === "error" && o.line !== null) error ??= { line: o.line, column: o.column };
-      if (keep && o.kind !== "error") return void held.push(o);
+      // An error, or a file to save (the build's page holds only a note for one over 32 kB), shows the new output.
+      if (keep && o.kind !== "error" && o.kind !== "download") return void held.push(o);
       if (!fresh) output.replaceChildren();
       fresh = true;
       for (const h of held.splice(0)) runtime.appendOutput(output, h);
