@@ -73,9 +73,21 @@ export async function readManifest(
   return checkManifest(json, where);
 }
 
+const isSize = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0;
 const isFileEntry = (f: unknown): f is ManifestFile => {
   const e = f as Partial<ManifestFile> | null;
-  return typeof e === "object" && e !== null && typeof e.file === "string" && typeof e.bytes === "number";
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof e.file === "string" &&
+    e.file !== "" &&
+    isSize(e.bytes) &&
+    typeof e.sha256 === "string" &&
+    typeof e.raw === "object" &&
+    e.raw !== null &&
+    isSize(e.raw.bytes) &&
+    typeof e.raw.sha256 === "string"
+  );
 };
 
 /** The manifest's entry for subset `name`: an own property only, so "constructor" is no subset. */
@@ -89,7 +101,7 @@ export function subsetEntry(manifest: Manifest, name: string, where: string): Ma
   for (const part of ["images", "labels"] as const) {
     if (!isFileEntry(entry?.[part])) {
       throw new Error(
-        `${where}: ${MANIFEST_FILE}: subset "${name}" has no ${part} file entry ({ file, bytes, sha256 }): rebuild public/data with npm run data`,
+        `${where}: ${MANIFEST_FILE}: subset "${name}" has no ${part} file entry ({ file, bytes, sha256, raw: { bytes, sha256 } }): rebuild public/data with npm run data`,
       );
     }
   }

@@ -339,7 +339,9 @@ export function rewriteCell(program: Program, source: string, edits: Edits): { d
   edits.open(0, `(async function (${SCOPE}, ${IMPORT}) { "use strict"; `);
   // Function declarations hoist: they are bound before the first statement runs, as in a module.
   for (const name of hoisted) edits.open(0, `${SCOPE}.${name} = ${name}; `);
-  edits.close(source.length, "\n})");
+  // An insertion, not a closer: closers at an offset go before openers, and in an empty cell the opener above
+  // is at the same offset 0.
+  edits.replace(source.length, source.length, "\n})");
   const last = program.body.at(-1);
   if (last?.type === "ExpressionStatement") {
     edits.open(last.start, "return (");

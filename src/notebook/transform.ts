@@ -63,9 +63,10 @@ export function transformCell(source: string): TransformedCell {
     js = result.code;
     sourceMap = result.sourceMap?.mappings ?? "";
   } catch (error) {
-    const offset = errorOffset(error);
-    if (offset === null) throw error;
-    throw new CellSyntaxError(bare((error as Error).message), positionAt(tsStarts, offset));
+    // sucrase gives most errors a position; one without (e.g. "Invalid scope depth at end of file") is put at
+    // the end of the cell, where the parser gave up.
+    const offset = errorOffset(error) ?? source.length;
+    throw new CellSyntaxError(bare(String((error as Error).message)), positionAt(tsStarts, offset));
   }
   const segments = decodeMappings(sourceMap);
   const jsStarts = lineStarts(js);

@@ -132,7 +132,7 @@ describe("the manifest", () => {
     );
     const entry = reading(JSON.stringify({ ...manifest, subsets: { train: { images: 3 } } }));
     await expect(loadMnistSubset("train", entry)).rejects.toThrow(
-      'loadMnistSubset: manifest.json: subset "train" has no images file entry ({ file, bytes, sha256 }): rebuild public/data with npm run data',
+      'loadMnistSubset: manifest.json: subset "train" has no images file entry ({ file, bytes, sha256, raw: { bytes, sha256 } }): rebuild public/data with npm run data',
     );
   });
 });
