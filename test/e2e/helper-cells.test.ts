@@ -135,6 +135,29 @@ describe("a helper cell", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it("opens by itself when it fails while folded, run from a cell below it", async () => {
+    const { page, errors } = await watchedPage(browser(), PHONE);
+    await page.goto(TANGENT, { waitUntil: "networkidle" });
+    await page.locator("[data-cell-toolbar]:not([hidden])").first().waitFor();
+    const cell = helperCell(page, "draws the curve, the tangent and its slope");
+    const fold = cell.locator("details[data-cell-fold]");
+    await cell.locator("summary").click();
+    await cell.locator("[data-cell-code] pre").click();
+    await cell.locator(".cm-content").click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.type('throw new Error("the helper broke");\n');
+    await cell.locator("summary").click();
+    expect(await fold.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const below = page.locator("[data-cell][data-helper] ~ [data-cell]").first();
+    await below.getByRole("button", { name: "Run", exact: true }).click();
+    await expect
+      .poll(() => fold.evaluate((d) => (d as HTMLDetailsElement).open), { timeout: 60_000 })
+      .toBe(true);
+    expect(await cell.locator("[data-cell-status]").innerText()).toBe("Failed: see the error below");
+    expect(await cell.locator("[data-cell-output]").innerText()).toContain("the helper broke");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe("every chapter at 390 px", () => {
