@@ -44,8 +44,8 @@ export class MLP {
     this.sizes = [...sizes];
     const names = resolveNames(options);
     [this.hidden, this.output, this.lossName] = [names.hidden, names.output, names.loss];
-    const L = this.sizes.length - 1;
-    const f = (l: number): Activation => activationByName(l === L - 1 ? this.output : this.hidden);
+    const D = this.sizes.length - 1; // layers (chapter 6's depth)
+    const f = (l: number): Activation => activationByName(l === D - 1 ? this.output : this.hidden);
     const drawn = options.W ? undefined : drawParams(this.sizes, options, (l) => f(l).name);
     const W = options.W ?? drawn!.W;
     const b = options.b ?? drawn?.b ?? this.sizes.slice(1).map((n) => new Matrix(1, n));
@@ -78,8 +78,8 @@ export class MLP {
   }
 
   /**
-   * Forward, then the deltas from the top: δ_L = (A − Y)/m for softmax or sigmoid with cross-entropy,
-   * else 2(A − Y)/(m·K) ⊙ f'(S_L) for mse; then δ_{l−1} = (δ_l·W_lᵀ) ⊙ f'(S_{l−1}), dW_l = A_{l−1}ᵀ·δ_l, db_l = Σ_i δ_l.
+   * Forward, then the deltas from the top: δ_D = (A − Y)/m for softmax or sigmoid with cross-entropy,
+   * else 2(A − Y)/(m·K) ⊙ f'(S_D) for mse; then δ_{l−1} = (δ_l·W_lᵀ) ⊙ f'(S_{l−1}), dW_l = A_{l−1}ᵀ·δ_l, db_l = Σ_i δ_l.
    * With a workspace the results live in it (and are overwritten by its next use).
    */
   backward(X: Matrix, Y: Matrix, workspace?: Workspace): Gradients {
@@ -90,21 +90,21 @@ export class MLP {
 
   private backwardPass(X: Matrix, Y: Matrix, ws: Workspace): Gradients {
     this.forwardPass(X, ws);
-    const L = this.layers.length - 1;
-    const top = this.layers[L]!;
+    const last = this.layers.length - 1; // layer D, counted from 0
+    const top = this.layers[last]!;
     const { S, A, delta } = ws;
     if (this.lossName === "crossEntropy" && this.output === "sigmoid") {
-      ws.loss = sigmoidCrossEntropy(S[L]!, Y);
-      sigmoidCrossEntropyDeltaInto(delta[L]!, A[L]!, Y); // (m, K)
+      ws.loss = sigmoidCrossEntropy(S[last]!, Y);
+      sigmoidCrossEntropyDeltaInto(delta[last]!, A[last]!, Y); // (m, K)
     } else if (this.lossName === "crossEntropy") {
-      ws.loss = softmaxCrossEntropy(S[L]!, Y);
-      softmaxCrossEntropyDeltaInto(delta[L]!, A[L]!, Y); // (m, K)
+      ws.loss = softmaxCrossEntropy(S[last]!, Y);
+      softmaxCrossEntropyDeltaInto(delta[last]!, A[last]!, Y); // (m, K)
     } else {
-      ws.loss = mse(A[L]!, Y);
-      mseGradInto(delta[L]!, A[L]!, Y); // (m, K)
-      top.activation.mulDerivativeInto(delta[L]!, S[L]!, A[L]!);
+      ws.loss = mse(A[last]!, Y);
+      mseGradInto(delta[last]!, A[last]!, Y); // (m, K)
+      top.activation.mulDerivativeInto(delta[last]!, S[last]!, A[last]!);
     }
-    for (let l = L; l >= 0; l--) {
+    for (let l = last; l >= 0; l--) {
       const layer = this.layers[l]!;
       const below = l > 0 ? delta[l - 1]! : null;
       layer.backwardInto(ws.dW[l]!, ws.db[l]!, below, l > 0 ? A[l - 1]! : X, delta[l]!);
@@ -118,12 +118,12 @@ export class MLP {
     const ws = this.checkX("MLP.loss", X);
     checkY("MLP.loss", this.sizes, X, Y);
     const { S, A } = this.forwardPass(X, ws);
-    const L = this.layers.length - 1;
-    if (this.lossName === "mse") return mse(A[L]!, Y);
-    return this.output === "sigmoid" ? sigmoidCrossEntropy(S[L]!, Y) : softmaxCrossEntropy(S[L]!, Y);
+    const last = this.layers.length - 1;
+    if (this.lossName === "mse") return mse(A[last]!, Y);
+    return this.output === "sigmoid" ? sigmoidCrossEntropy(S[last]!, Y) : softmaxCrossEntropy(S[last]!, Y);
   }
 
-  /** The network's output A_L for X. */
+  /** The network's output A_D for X. */
   outputs(X: Matrix): Matrix {
     return this.forward(X).A[this.layers.length - 1]!;
   }
