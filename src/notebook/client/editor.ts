@@ -17,6 +17,7 @@ import {
   type DecorationSet,
 } from "@codemirror/view";
 import { tags as t } from "@lezer/highlight";
+import { libraryLinks } from "./library-links.ts";
 
 export interface EditorOptions {
   code: string;
@@ -132,6 +133,7 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
         syntaxHighlighting(highlight),
         theme,
         errorField,
+        libraryLinks(),
         keymap.of([
           { key: "Shift-Enter", run },
           { key: "Mod-Enter", run },

@@ -45,7 +45,22 @@ export interface LibraryTarget {
   block: LibraryBlock;
   /** The line a link lands on: the declaration's doc comment, or its first line. */
   line: number;
+  /** The element id of that line on the page ("L52"; "kernels-L52" on a page of several files). */
+  id: string;
 }
+
+/** What a page of several files puts before each of a file's ids ("kernels-"); nothing on a one-file page. */
+export function idPrefix(page: LibraryPage, file: LibraryFile): string {
+  return page.files.length > 1 ? `${file.file.slice(file.file.lastIndexOf("/") + 1, -".ts".length)}-` : "";
+}
+
+const targetAt = (page: LibraryPage, file: LibraryFile, block: LibraryBlock): LibraryTarget => ({
+  page,
+  file,
+  block,
+  line: block.anchor,
+  id: `${idPrefix(page, file)}L${block.anchor}`,
+});
 
 /** A library name a chapter's cells use, and where it is read. */
 export interface ChapterUse {
@@ -190,9 +205,8 @@ export function buildLibrary(root: string): Library {
     for (const file of page.files) {
       for (const block of file.blocks) {
         const from: PackageName = file.file.startsWith("src/data/") ? "data" : "mlp";
-        const line = block.anchor;
-        for (const name of block.names) targets.set(`${from}:${name}`, { page, file, block, line });
-        if (block.name?.includes(".")) targets.set(`${from}:${block.name}`, { page, file, block, line });
+        for (const name of block.names) targets.set(`${from}:${name}`, targetAt(page, file, block));
+        if (block.name?.includes(".")) targets.set(`${from}:${block.name}`, targetAt(page, file, block));
       }
     }
   }
@@ -219,7 +233,7 @@ export function buildLibrary(root: string): Library {
         }
       }
       if (own) list.push({ name: use.name, target: at });
-      else if (owner) list.push({ name: use.owner, target: { ...at, block: owner, line: owner.anchor } });
+      else if (owner) list.push({ name: use.owner, target: targetAt(at.page, at.file, owner) });
     }
     reached.set(chapter.order, list);
   });
@@ -254,7 +268,7 @@ function memberTarget(pages: readonly LibraryPage[], use: MemberUse): LibraryTar
   for (const page of pages) {
     const file = page.files.find((f) => f.file === use.file);
     const block = file?.blocks.findLast((b) => b.anchor <= use.line);
-    if (file && block) return { page, file, block, line: block.anchor };
+    if (file && block) return targetAt(page, file, block);
   }
   return undefined;
 }
