@@ -105,6 +105,7 @@ async function clickText(
   n: number,
   modifiers: "ControlOrMeta"[] = [],
 ): Promise<void> {
+  await el.scrollIntoViewIfNeeded();
   const point = await el.evaluate(
     (root, [word, nth]) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
