@@ -23,7 +23,7 @@ export function fuzz<T>(
       tried++;
       if (check(input)) accepted++;
     }),
-    { seed: SEED, numRuns: runs, endOnFailure: true },
+    { seed: SEED, numRuns: runs },
   );
   console.log(`fuzz ${name}: ${tried} inputs (${accepted} accepted, ${tried - accepted} refused)`);
   return tried;
@@ -43,7 +43,7 @@ export async function fuzzAsync<T>(
       tried++;
       if (await check(input)) accepted++;
     }),
-    { seed: SEED, numRuns: runs, endOnFailure: true },
+    { seed: SEED, numRuns: runs },
   );
   console.log(`fuzz ${name}: ${tried} inputs (${accepted} accepted, ${tried - accepted} refused)`);
   return tried;

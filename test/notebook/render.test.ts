@@ -74,7 +74,7 @@ describe("renderOutput(doc, output)", () => {
       '<text x="1" style="font-weight: bold">a &lt; b</text></g>',
       '<a href="javascript:alert(4)"><rect width="1" height="1"/></a>',
       '<image href="https://example.com/track.png"/>',
-      '<use href="#local"/>',
+      '<circle id="local" r="1"/><use href="#local"/>',
       '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">html</div></foreignObject>',
       "<style>:where(.plot) { fill: none; }</style><style>@import url(https://example.com/x.css);</style>",
       "</svg>",
@@ -87,7 +87,8 @@ describe("renderOutput(doc, output)", () => {
     expect(node.querySelector("svg")!.getAttribute("viewBox")).toBe("0 0 10 10");
     expect(node.querySelector("path")!.getAttribute("d")).toBe("M0,0L1,1");
     expect(node.querySelector("text")!.textContent).toBe("a < b");
-    expect(node.querySelector("use")!.getAttribute("href")).toBe("#local");
+    expect(node.querySelector("use")!.getAttribute("href")).toBe(`#${node.querySelector("circle")!.id}`);
+    expect(node.querySelector("circle")!.id).toMatch(/^chart\d+-local$/);
     expect(node.querySelector("text")!.getAttribute("style")).toBe("font-weight: bold");
     expect(node.querySelectorAll("style")).toHaveLength(1);
   });
