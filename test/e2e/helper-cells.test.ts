@@ -60,6 +60,9 @@ describe("a helper cell", () => {
     expect((await summary.innerText()).replace(/\s+/g, " ").trim()).toBe(
       "Helper: draws the curve, the tangent and its slope — hide code",
     );
+    // on paper the line says what the helper does, without an instruction to click
+    await page.emulateMedia({ media: "print" });
+    expect((await summary.innerText()).trim()).toBe("Helper: draws the curve, the tangent and its slope");
     await context.close();
   });
 
