@@ -394,3 +394,38 @@ describe("9. the save cell offers its file whenever it has run", () => {
     TEST_TIMEOUT,
   );
 });
+
+describe("6. the editor lets go", () => {
+  it("a click into the code and out again: the static code is back, with its equation links and their colour", async () => {
+    const watched = await open(chapterWith("data-eq-cell="));
+    const { page } = watched;
+    const equation = page.locator("[data-eq-cell]").first();
+    const cell = page.locator(`[data-cell-id="${await equation.getAttribute("data-eq-cell")}"]`);
+    const names = cell.locator(".eq-code");
+    const linked = await names.count();
+    expect(linked).toBeGreaterThan(0);
+    await cell.locator("[data-cell-code] pre").click();
+    await cell.locator(".cm-content").waitFor();
+    expect(await names.count()).toBe(0); // the editor shows plain code while it has the focus
+    await page.locator("h1").first().click();
+    await expect.poll(() => cell.locator(".cm-content").count()).toBe(0);
+    expect(await names.count()).toBe(linked);
+    // The link works again: focusing a symbol marks its name in the code.
+    const symbol = equation.locator('.eq-sym[role="button"]').first();
+    await symbol.focus();
+    const name = (await symbol.getAttribute("data-eq-sym"))!;
+    await expect
+      .poll(() => cell.locator(`.eq-code.eq-on[data-eq-code="${name}"]`).count())
+      .toBeGreaterThan(0);
+    await shoot(page, cell, "editor-let-go");
+    // An edit keeps the editor open after the focus leaves: the reader's code is in it.
+    await cell.locator("[data-cell-code] pre").click();
+    await cell.locator(".cm-content").waitFor();
+    await page.keyboard.type(" ");
+    await page.locator("h1").first().click();
+    await page.waitForTimeout(200);
+    expect(await cell.locator(".cm-content").count()).toBe(1);
+    expectClean(watched);
+    await page.context().close();
+  });
+});

@@ -28,11 +28,14 @@ export interface EditorOptions {
   onChange(code: string): void;
   /** Shift+Enter (and Ctrl/Cmd+Enter). */
   onRun(): void;
+  /** The editor lost the focus. */
+  onBlur?(): void;
 }
 
 export interface Editor {
   setCode(code: string): void;
   focus(): void;
+  destroy(): void;
   /** Marks where the last run's error was (line and column 1-based; column null: the whole line); null clears. */
   markError(at: { line: number; column: number | null } | null): void;
 }
@@ -144,6 +147,7 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
         EditorView.contentAttributes.of({ "aria-label": options.label }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
+          if (update.focusChanged && !update.view.hasFocus) options.onBlur?.();
         }),
       ],
     }),
@@ -154,6 +158,9 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
     },
     focus() {
       view.focus();
+    },
+    destroy() {
+      view.destroy();
     },
     markError(at) {
       view.dispatch({ effects: setError.of(at) });

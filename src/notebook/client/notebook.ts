@@ -145,6 +145,7 @@ export class Notebook {
           ...(cursor === undefined ? {} : { cursor }),
           onChange: (code) => this.#changed(i, code),
           onRun: () => this.run(i),
+          onBlur: () => this.#closeIfUnchanged(i),
         });
         cell.view.code.replaceChildren(host);
         cell.view.buttons.edit.hidden = true;
@@ -154,6 +155,23 @@ export class Notebook {
     const editor = await cell.editor;
     if (focus) editor.focus();
     return editor;
+  }
+
+  /**
+   * Back to the static block when the editor loses the focus with the original code in it: the block the
+   * build made carries the equation ↔ code links and the names' colours, which the editor does not.
+   */
+  #closeIfUnchanged(i: number): void {
+    const cell = this.cells[i]!;
+    const editor = cell.editor;
+    if (!editor || cell.code !== cell.view.original) return;
+    cell.editor = null;
+    void editor.then((e) => {
+      e.destroy();
+      if (cell.editor !== null) return; // opened again meanwhile: the new editor is in place
+      cell.view.code.replaceChildren(...cell.staticCode);
+      cell.view.buttons.edit.hidden = false;
+    });
   }
 
   #changed(i: number, code: string): void {
