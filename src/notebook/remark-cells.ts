@@ -20,8 +20,8 @@ import type { Output } from "./protocol.ts";
 
 export const CELL_OPTIONS = ["norun", "hide"] as const;
 export type CellOption = (typeof CELL_OPTIONS)[number];
-/** Fence options that take a value: `helper="what it does"`. */
-export const CELL_VALUE_OPTIONS = ["helper"] as const;
+/** Fence options that take a value: `helper="what it does"`, `name="mnist-full"`. */
+export const CELL_VALUE_OPTIONS = ["helper", "name"] as const;
 
 export interface CellSpec {
   /** The cell's TypeScript, as written. */
@@ -32,13 +32,19 @@ export interface CellSpec {
   line: number | null;
   /** `helper="draws digits as images"`: the cell is a tool, not the lesson; its code is folded behind this. */
   helper?: string;
+  /** `name="mnist-full"`: the cell's root carries data-cell-name, for tests and tools to find it. */
+  name?: string;
 }
 
 /** What a cell's fence says: its flags and, for a helper cell, the one-line summary it is folded behind. */
 export interface CellFence {
   options: CellOption[];
   helper: string | null;
+  name: string | null;
 }
+
+/** A cell's name: lowercase letters, digits and hyphens. */
+const CELL_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CELL_COMPONENT = fileURLToPath(new URL("../../components/Cell.astro", import.meta.url));
@@ -68,7 +74,7 @@ export function cellFence(
 ): CellFence | null {
   if (lang !== "ts" && lang !== "typescript") return null;
   if ((meta ?? "").trim().split(/\s+/)[0] !== "cell") return null;
-  const fence: CellFence = { options: [], helper: null };
+  const fence: CellFence = { options: [], helper: null, name: null };
   const known = [...CELL_OPTIONS, ...CELL_VALUE_OPTIONS.map((o) => `${o}="…"`)].join(", ");
   for (const { name, value } of metaWords(meta!, where).slice(1)) {
     if (name === "helper") {
@@ -78,6 +84,13 @@ export function cellFence(
         );
       }
       fence.helper = value.trim();
+    } else if (name === "name") {
+      if (value === null || !CELL_NAME.test(value)) {
+        throw new Error(
+          `${where}: cell option name needs an id of lowercase letters, digits and hyphens: name="mnist-full", got ${value === null ? "none" : JSON.stringify(value)}`,
+        );
+      }
+      fence.name = value;
     } else if ((CELL_OPTIONS as readonly string[]).includes(name) && value === null) {
       fence.options.push(name as CellOption);
     } else {
@@ -119,12 +132,13 @@ function findCells(tree: Root, where: string): Found[] {
   return found;
 }
 
-function spec({ node, options, helper }: Found): CellSpec {
+function spec({ node, options, helper, name }: Found): CellSpec {
   return {
     code: node.value,
     options,
     line: node.position?.start.line ?? null,
     ...(helper === null ? {} : { helper }),
+    ...(name === null ? {} : { name }),
   };
 }
 
@@ -233,7 +247,7 @@ export default function remarkCells(options: RemarkCellsOptions = {}) {
     const runs =
       options.run === false ? cells.map(() => null) : (await runChapter(chapter, cells, options)).runs;
 
-    found.forEach(({ node, parent, options: o, helper }, i) => {
+    found.forEach(({ node, parent, options: o, helper, name: cellName }, i) => {
       const outputs: Output[] = o.includes("hide") ? [] : (runs[i]?.outputs ?? []);
       const element = {
         type: "mdxJsxFlowElement",
@@ -248,6 +262,7 @@ export default function remarkCells(options: RemarkCellsOptions = {}) {
           attribute("ran", runs[i] ? "true" : "false"),
           ...o.map((name) => attribute(name, null)),
           ...(helper === null ? [] : [attribute("helper", helper)]),
+          ...(cellName === null ? [] : [attribute("name", cellName)]),
         ],
         children: [],
         position: node.position,

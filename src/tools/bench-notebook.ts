@@ -39,7 +39,7 @@ const TYPES: Record<string, string> = {
 
 const gz = (bytes: Buffer | string): number => gzipSync(bytes, { level: 9 }).length;
 
-function serve(dist: string): Promise<{ server: Server; url: string }> {
+export function serve(dist: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     let file = normalize(join(dist, path));

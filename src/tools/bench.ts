@@ -13,6 +13,7 @@
 import { existsSync } from "node:fs";
 import { CHROMIUM } from "../../test/e2e/browser.ts";
 import { benchNotebook } from "./bench-notebook.ts";
+import { benchMnistFull, describeMnistFull, type MnistFullBench } from "./bench-mnist-full.ts";
 import { loadMnist } from "../data/mnist-node.ts";
 import {
   MLP,
@@ -219,6 +220,7 @@ const accuracyRun = reluRun ?? sigmoidRun;
 
 // The notebook's figures need a built site and Chromium; without them they are reported as missing, with why.
 const notebook = await notebookFigures();
+const mnistFull = await mnistFullFigures();
 
 const result = {
   node_version: process.versions.node,
@@ -233,6 +235,7 @@ const result = {
   mnist_test_acc_config: `784-128-10 ${accuracyRun.hidden}, softmax + cross-entropy, sgd eta ${accuracyRun.eta}, batch 100`,
   runs: reluRun ? [sigmoidRun, reluRun] : [sigmoidRun],
   ...notebook,
+  mnist_full: mnistFull,
 };
 if (asJson) console.log(JSON.stringify(result));
 else {
@@ -248,6 +251,16 @@ else {
         `${notebook.notebook_run_cold_ms?.toFixed(0)} ms cold; first-load JS ≤ ` +
         `${((notebook.notebook_first_load_js_gzip_max ?? 0) / 1024).toFixed(1)} KB gzip on every page with cells`,
     );
+  log("");
+  if (typeof mnistFull === "string") log(`full MNIST figures skipped: ${mnistFull}`);
+  else for (const line of describeMnistFull(mnistFull)) log(line);
+}
+
+/** Chapter 10's full-MNIST training in Node and in Chromium (bench-mnist-full.ts), or why it was skipped. */
+async function mnistFullFigures(): Promise<MnistFullBench | string> {
+  if (args.has("skip-mnist-full")) return "--skip-mnist-full";
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
+  return benchMnistFull({ log });
 }
 
 async function notebookFigures(): Promise<{

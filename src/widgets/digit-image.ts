@@ -117,3 +117,13 @@ export function toMnist(gray: ArrayLike<number>, width: number, height: number):
   }
   return out;
 }
+
+/**
+ * What the pad hands the network: a canvas's RGBA pixels (white ink on black; the red channel read as grey)
+ * through toMnist. Null when nothing is drawn.
+ */
+export function padDigit(rgba: ArrayLike<number>, width: number, height: number): Float64Array | null {
+  const gray = new Float64Array(width * height);
+  for (let i = 0; i < gray.length; i++) gray[i] = rgba[4 * i]! / 255;
+  return toMnist(gray, width, height);
+}

@@ -1,7 +1,7 @@
 // The 28×28 digit pad of components/CellInput.astro (kind "digit"): a canvas to draw on with a mouse, a
 // finger or a pen (pointer events), sample digits for the keyboard, Clear, and a preview of what the
 // network will read (digit-image.ts: MNIST's own preprocessing).
-import { SIDE, toMnist } from "./digit-image.ts";
+import { padDigit, SIDE } from "./digit-image.ts";
 import { DIGIT_STROKES, rasterize } from "./digit-strokes.ts";
 
 /** Pen width in canvas pixels: on the 280-pixel pad a digit drawn to full height gets MNIST's ~2-pixel strokes. */
@@ -64,10 +64,7 @@ export class DigitPad {
 
   #changed(): void {
     const { width, height } = this.#canvas;
-    const rgba = this.#ctx.getImageData(0, 0, width, height).data;
-    const gray = new Float64Array(width * height);
-    for (let i = 0; i < gray.length; i++) gray[i] = rgba[4 * i]! / 255;
-    this.#value = toMnist(gray, width, height);
+    this.#value = padDigit(this.#ctx.getImageData(0, 0, width, height).data, width, height);
     this.#showPreview();
     this.onChange(this.#value);
   }

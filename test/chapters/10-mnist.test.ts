@@ -1,6 +1,12 @@
 // Chapter 10 (content/10-mnist.mdx): the claims its prose makes, read from its cells' scope and output.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { History, Matrix, MLP } from "../../src/mlp/index.ts";
+import type { MnistFull } from "../../src/data/mnist-full.ts";
+import { publicDataDir } from "../../src/data/mnist-node.ts";
+import { accuracy, Matrix, predictBatches, type History, type MLP } from "../../src/mlp/index.ts";
+import type { RecipeResult } from "../../src/tools/mnist-full-recipes.ts";
+import { padDigit } from "../../src/widgets/digit-image.ts";
 import { expectGolden, runChapter, type ChapterRun } from "./run-chapter.ts";
 
 type Dataset = { X: Matrix; y: Int32Array };
@@ -8,7 +14,7 @@ type Dataset = { X: Matrix; y: Int32Array };
 let run: ChapterRun;
 beforeAll(async () => {
   run = await runChapter("10-mnist");
-}, 120_000); // five epochs on 5000 images take seconds, more on a loaded machine
+}, 600_000); // five epochs on 5000 images, then four on all 60 000: seconds, minutes on a loaded machine
 
 /** The one chart drawn by the only cell whose code contains `fragment`. */
 function chartOf(fragment: string): string {
@@ -264,6 +270,130 @@ describe("10-mnist: saving and loading the weights", () => {
   it("fromJSON refuses weights whose shapes do not fit the sizes, naming the matrix", () => {
     expect(run.text(run.cellWith("const tampered"))).toBe(
       "MLP.fromJSON: W[0] is (784×64), sizes [784,32,10] need (784×32)\n",
+    );
+  });
+});
+
+describe("10-mnist: all 60 000", () => {
+  const prose = readFileSync(join(import.meta.dirname, "../../content/10-mnist.mdx"), "utf8").replace(
+    /\s+/g,
+    " ",
+  );
+  const manifest = JSON.parse(readFileSync(join(publicDataDir, "manifest.json"), "utf8")) as {
+    subsets: Record<string, { images: { bytes: number }; labels: { bytes: number } }>;
+  };
+  const recorded = (
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, "../../src/tools/mnist-full-recipes.json"), "utf8"),
+    ) as {
+      recipes: RecipeResult[];
+    }
+  ).recipes;
+  const recipe = (name: string) => recorded.find((r) => r.name === name)!;
+  const pct2 = (a: number) => `${(100 * a).toFixed(2)}%`;
+
+  it("loads the full sets as bytes (47 MB of training pixels), and the prose gives their size as served", async () => {
+    const { full } = (await run.read("full")) as { full: MnistFull };
+    expect(full.train.pixels).toBeInstanceOf(Uint8Array);
+    expect(full.train.pixels.length).toBe(60000 * 784);
+    expect([full.train.X.rows, full.train.X.cols, full.test.X.rows]).toEqual([60000, 784, 10000]);
+    const served = ["train-full", "test-full"]
+      .map((n) => manifest.subsets[n]!)
+      .reduce((a, s) => a + s.images.bytes + s.labels.bytes, 0);
+    expect(full.bytes).toBe(served);
+    expect(prose).toContain(`${(served / 1e6).toFixed(1)} MB gzipped`);
+    expect(prose).toContain(`${(served / 1e6).toFixed(1)} MB the first time`);
+    expect(prose).toContain(
+      `the training images are ${Math.round((60000 * 784) / 1e6)} MB as bytes but would be ${Math.round((8 * 60000 * 784) / 1e6)} MB`,
+    );
+    const outputs = run.runs[run.cellWith("loadMnistFull({")! - 1]!.outputs;
+    const shown = outputs.filter((o) => o.kind === "display").at(-1);
+    expect(shown).toMatchObject({ view: { type: "text", text: full.report } });
+    expect(run.text(run.cellWith("loadMnistFull({"))).toBe(
+      "training images: a Uint8Array of 47040000 bytes\n",
+    );
+  });
+
+  it("the mnist-full cell trains 784-256-128-10 for 4 epochs of 600 steps and prints a test accuracy of at least 98%", async () => {
+    const cell = run.cellWith("const fullNet = new MLP");
+    expect(run.cells[cell - 1]!.name).toBe("mnist-full");
+    const { fullNet, fullHistory, fullAccuracy, full } = (await run.read(
+      "fullNet",
+      "fullHistory",
+      "fullAccuracy",
+      "full",
+    )) as { fullNet: MLP; fullHistory: History; fullAccuracy: number; full: MnistFull };
+    expect(fullNet.sizes).toEqual([784, 256, 128, 10]);
+    const parameters = fullNet.params().reduce((a, p) => a + p.data.length, 0);
+    expect(prose).toContain(`$${String(parameters).replace(/(\d{3})$/, "\\,$1")}$ parameters`);
+    expect(prose).toContain("four epochs (2 400 steps)");
+    expect(fullHistory.stepLoss).toHaveLength(2400);
+    expect(fullHistory.loss).toHaveLength(4);
+    expect(fullAccuracy).toBe(accuracy(predictBatches(fullNet, full.test.X), full.test.y));
+    expect(fullAccuracy).toBeGreaterThanOrEqual(0.98);
+    const text = run.text(cell);
+    expect(text).toMatch(/^epoch 1: test accuracy \d\d\.\d\d%, \d+\.\d s\n/);
+    expect(text).toContain("trained 2400 steps in ");
+    expect(text.endsWith(`test accuracy: ${pct2(fullAccuracy)}\n`)).toBe(true);
+    // Two live charts (loss, test accuracy), each display updated in place as training goes.
+    const displays = run.runs[cell - 1]!.outputs.filter((o) => o.kind === "display");
+    expect(new Set(displays.map((d) => d.displayId)).size).toBe(2);
+  });
+
+  it("takes exactly the steps of the recorded 'halving' run, and the prose quotes the recorded runs", async () => {
+    const { testPoints } = (await run.read("testPoints")) as { testPoints: { accuracy: number }[] };
+    const halving = recipe("halving");
+    expect(halving).toMatchObject({ sizes: [784, 256, 128, 10], eta: 0.002, decay: 0.5, epochs: 4 });
+    expect(testPoints.map((p) => p.accuracy)).toEqual(halving.testAccuracy);
+    const constant = recipe("constant").testAccuracy;
+    const first98 = constant.findIndex((a) => a >= 0.98);
+    expect(prose).toContain(
+      `With a constant $\\eta = 0.001$ its test accuracy reaches ${pct2(constant[first98]!)} in epoch ${first98 + 1}, then ${pct2(constant[first98 + 1]!)} in the next`,
+    );
+    expect(constant[first98 + 1]).toBeLessThan(0.98);
+    const smaller = recipe("smaller");
+    expect(prose).toContain(
+      `the smaller 784-256-10 trained the same way ends at ${pct2(smaller.testAccuracy.at(-1)!)}`,
+    );
+    expect(smaller.testAccuracy.at(-1)).toBeLessThan(0.98);
+    expect(prose).toContain(`ends the four epochs at ${pct2(halving.testAccuracy.at(-1)!)}`);
+  });
+
+  it("the pad's own preprocessing of the 10 000 test images, drawn at the pad's 280 pixels, reads at least 97.5% right", async () => {
+    const { fullNet, full } = (await run.read("fullNet", "full")) as { fullNet: MLP; full: MnistFull };
+    const side = 280;
+    const scale = side / 28;
+    const X = new Matrix(10000, 784); // (10000, 784): what the pad hands the network
+    const rgba = new Uint8ClampedArray(side * side * 4);
+    const line = new Uint8ClampedArray(side * 4); // one row of the canvas
+    for (let i = 0; i < 10000; i++) {
+      const image = full.test.pixels.subarray(784 * i, 784 * (i + 1));
+      for (let r = 0; r < 28; r++) {
+        // Each image pixel becomes a scale × scale square of the 280-pixel canvas, grey as the pad's ink.
+        for (let x = 0; x < side; x++) {
+          line.fill(image[28 * r + Math.floor(x / scale)]!, 4 * x, 4 * x + 3);
+          line[4 * x + 3] = 255;
+        }
+        for (let y = r * scale; y < (r + 1) * scale; y++) rgba.set(line, 4 * side * y);
+      }
+      X.data.set(padDigit(rgba, side, side) ?? new Float64Array(784), 784 * i);
+    }
+    const read = accuracy(predictBatches(fullNet, X), full.test.y);
+    console.log(`the pad's preprocessing: ${(100 * read).toFixed(2)}% of the 10 000 test images read right`);
+    expect(read).toBeGreaterThanOrEqual(0.975);
+  }, 300_000);
+
+  it("the pad's cell reads with the 5 000-image network at build, and with the full one once it has trained", async () => {
+    const cell = run.cellWith("const digit =");
+    const { testAccuracy } = (await run.read("testAccuracy")) as { testAccuracy: number };
+    expect(run.text(cell)).toContain(
+      `read by the 784-64-10 (5 000 images) network, test accuracy ${(100 * testAccuracy).toFixed(1)}%\n`,
+    );
+    const again = await run.runAgain(cell);
+    const { fullAccuracy } = (await run.read("fullAccuracy")) as { fullAccuracy: number };
+    const text = again.map((o) => (o.kind === "stream" ? o.text : "")).join("");
+    expect(text).toContain(
+      `read by the 784-256-128-10 (all 60 000 images) network, test accuracy ${(100 * fullAccuracy).toFixed(1)}%\n`,
     );
   });
 });

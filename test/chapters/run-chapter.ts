@@ -32,6 +32,8 @@ export interface ChapterRun {
   charts: Chart[];
   /** The values the cells bound to `names`, read by one more cell run in the chapter's scope. */
   read(...names: string[]): Promise<Record<string, unknown>>;
+  /** Runs cell `cell` (1-based) once more in the chapter's scope, as the page's Run does; its outputs. */
+  runAgain(cell: number): Promise<Output[]>;
 }
 
 /** Runs content/<slug>.mdx; throws the runner's CellFailure (chapter, cell, line) if a cell fails. */
@@ -70,6 +72,11 @@ export async function runChapter(slug: string): Promise<ChapterRun> {
         .map((o) => (o.kind === "stream" ? o.text : ""))
         .join(""),
     charts,
+    async runAgain(cell) {
+      const outputs: Output[] = [];
+      await kernel.run(`${chapter}#${cell}`, cells[cell - 1]!.code, (o) => outputs.push(o));
+      return outputs;
+    },
     async read(...names) {
       for (const name of names) {
         if (!/^[A-Za-z_$][\w$]*$/.test(name))

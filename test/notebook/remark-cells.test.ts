@@ -82,9 +82,19 @@ describe("remarkCells()", () => {
     );
   });
 
+  it("passes a fence's name=\"…\" as the cell's name, and refuses a name that is no id", async () => {
+    const [, cell] = await transform('```ts cell name="mnist-full" norun\n1\n```\n');
+    expect(attrs(cell!)).toMatchObject({ name: "mnist-full", norun: null });
+    const [, plain] = await transform("```ts cell\n1\n```\n");
+    expect(attrs(plain!)).not.toHaveProperty("name");
+    await expect(transform('```ts cell name="Full_Set"\n1\n```\n')).rejects.toThrow(
+      '07-test.mdx:1: cell option name needs an id of lowercase letters, digits and hyphens: name="mnist-full", got "Full_Set"',
+    );
+  });
+
   it("rejects an unknown fence option", async () => {
     await expect(transform("```ts cell norun hidden\n1\n```\n")).rejects.toThrow(
-      '07-test.mdx:1: unknown cell option "hidden" (a cell takes: norun, hide, helper="…")',
+      '07-test.mdx:1: unknown cell option "hidden" (a cell takes: norun, hide, helper="…", name="…")',
     );
   });
 
@@ -171,7 +181,7 @@ describe("extractCells(mdx) and cellOptions(lang, meta)", () => {
       "ch.mdx:4: cannot read the cell fence",
     );
     expect(() => cellFence("ts", 'cell norun="yes"', "ch.mdx:4")).toThrow(
-      `ch.mdx:4: unknown cell option "norun="yes"" (a cell takes: norun, hide, helper="…")`,
+      `ch.mdx:4: unknown cell option "norun="yes"" (a cell takes: norun, hide, helper="…", name="…")`,
     );
   });
 

@@ -1,0 +1,262 @@
+// Chapter 10's "All 60 000" measured in Chromium and in Node in the same sitting: the same recipe (784-256-128-10,
+// Adam η 0.002 halved each epoch, batch 100, 4 epochs, test accuracy on all 10 000 images after each epoch).
+// In Chromium, against the built site (npm run build first), served on localhost without compression:
+// - the download of the full sets (bytes, seconds from the first request to the last response);
+// - Run on the mnist-full cell: seconds to 98.0% and per epoch, read from the cell's own output;
+// - the worker's memory (V8 heap + ArrayBuffer backing stores, CDP Runtime.getHeapUsage, peak of samples);
+// - the longest main-thread task while it trains (PerformanceObserver "longtask", which reports tasks
+//   ≥ 50 ms) and the longest gap a 10 ms timer on the main thread saw.
+//
+//   node src/tools/bench-mnist-full.ts [--dist=dist] [--json]      (npm run bench calls benchMnistFull)
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CDPSession, Page } from "playwright-core";
+import { launch } from "../../test/e2e/browser.ts";
+import { loadMnistFullFromDisk } from "../data/mnist-node.ts";
+import { accuracy, adam, MLP, predictBatches, train } from "../mlp/index.ts";
+import { serve } from "./bench-notebook.ts";
+
+export interface EpochFigures {
+  testAccuracy: number[];
+  /** Seconds from the start of training to the end of each epoch's evaluation. */
+  elapsed: number[];
+  secondsTo98: number | null;
+  secondsPerEpoch: number;
+}
+
+export interface MnistFullBench {
+  node: EpochFigures;
+  chromium:
+    | (EpochFigures & {
+        runSeconds: number;
+        longestTaskMs: number;
+        longestGapMs: number;
+        workerPeakMB: number | null;
+      })
+    | null;
+  download: { bytes: number; seconds: number } | null;
+  /** Chromium's seconds per epoch over Node's. */
+  ratio: number | null;
+  skipped?: string;
+}
+
+function figures(testAccuracy: number[], elapsed: number[]): EpochFigures {
+  const first = testAccuracy.findIndex((a) => a >= 0.98);
+  return {
+    testAccuracy,
+    elapsed,
+    secondsTo98: first < 0 ? null : elapsed[first]!,
+    secondsPerEpoch: elapsed.at(-1)! / elapsed.length,
+  };
+}
+
+/** The chapter's cell, in Node: the same network, optimiser, schedule, shuffles and evaluation. */
+export async function nodeRun(): Promise<EpochFigures> {
+  const full = await loadMnistFullFromDisk();
+  const net = new MLP({
+    sizes: [784, 256, 128, 10],
+    hidden: "relu",
+    output: "softmax",
+    loss: "crossEntropy",
+    seed: 1,
+  });
+  const optimizer = adam({ eta: 0.002 });
+  const testAccuracy: number[] = [];
+  const elapsed: number[] = [];
+  const start = performance.now();
+  await train(net, full.train.X, full.train.y, {
+    epochs: 4,
+    batchSize: 100,
+    optimizer,
+    seed: 1,
+    onEpoch: () => {
+      testAccuracy.push(accuracy(predictBatches(net, full.test.X), full.test.y));
+      elapsed.push((performance.now() - start) / 1000);
+      optimizer.eta /= 2;
+    },
+  });
+  return figures(testAccuracy, elapsed);
+}
+
+function chapterPath(dist: string): string | undefined {
+  const dir = join(dist, "chapters");
+  return readdirSync(dir)
+    .map((slug) => `chapters/${slug}/`)
+    .find(
+      (p) =>
+        existsSync(join(dist, p, "index.html")) &&
+        readFileSync(join(dist, p, "index.html"), "utf8").includes('data-cell-name="mnist-full"'),
+    );
+}
+
+/** Samples the page's worker's memory through CDP (auto-attached, non-flat sessions). */
+async function workerMemory(cdp: CDPSession): Promise<{ sample(): Promise<number | null> }> {
+  let worker: string | null = null;
+  let id = 0;
+  const pending = new Map<number, (value: number | null) => void>();
+  cdp.on("Target.attachedToTarget", (e) => {
+    if (e.targetInfo.type === "worker") worker = e.sessionId;
+  });
+  cdp.on("Target.receivedMessageFromTarget", (e) => {
+    const message = JSON.parse(e.message) as {
+      id?: number;
+      result?: { usedSize: number; backingStorageSize?: number };
+    };
+    if (message.id === undefined) return;
+    const r = message.result;
+    pending.get(message.id)?.(r ? r.usedSize + (r.backingStorageSize ?? 0) : null);
+    pending.delete(message.id);
+  });
+  await cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  return {
+    sample() {
+      if (!worker) return Promise.resolve(null);
+      const n = ++id;
+      const result = new Promise<number | null>((resolve) => pending.set(n, resolve));
+      void cdp.send("Target.sendMessageToTarget", {
+        sessionId: worker,
+        message: JSON.stringify({ id: n, method: "Runtime.getHeapUsage" }),
+      });
+      return Promise.race([result, new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000))]);
+    },
+  };
+}
+
+const cellOf = (page: Page, text: string) => page.locator("[data-cell]").filter({ hasText: text });
+
+async function runAndWait(cell: ReturnType<typeof cellOf>, until: RegExp, timeout: number): Promise<string> {
+  await cell.getByRole("button", { name: "Run", exact: true }).click();
+  await cell.locator("[data-cell-output]").filter({ hasText: until }).waitFor({ timeout });
+  return (await cell.locator("[data-cell-output]").textContent()) ?? "";
+}
+
+export async function benchMnistFull(
+  options: { dist?: string; log?: ((line: string) => void) | undefined } = {},
+): Promise<MnistFullBench> {
+  const dist = options.dist ?? "dist";
+  const log = options.log ?? (() => {});
+  const node = await nodeRun();
+  log(
+    `node: ${node.testAccuracy.map((a) => (100 * a).toFixed(2)).join("%, ")}% after ${node.elapsed.map((s) => s.toFixed(1)).join(", ")} s`,
+  );
+  const path = existsSync(join(dist, "chapters")) ? chapterPath(dist) : undefined;
+  if (!path)
+    return {
+      node,
+      chromium: null,
+      download: null,
+      ratio: null,
+      skipped: `no built chapter with the mnist-full cell in ${dist}/ (npm run build)`,
+    };
+  const { server, url } = await serve(dist);
+  const browser = await launch();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[][]; gaps: number[][] };
+      w.longTasks = [];
+      w.gaps = [];
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => w.longTasks.push([e.startTime, e.duration])),
+      ).observe({ type: "longtask", buffered: true });
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.gaps.push([last, now - last]);
+        last = now;
+      }, 10);
+    });
+    const downloads: { start: number; end: number; bytes: number }[] = [];
+    context.on("requestfinished", (req) => {
+      if (!/mnist-(train|test)-full-/.test(req.url())) return;
+      const t = req.timing();
+      void req
+        .sizes()
+        .then((s) =>
+          downloads.push({ start: t.startTime, end: t.startTime + t.responseEnd, bytes: s.responseBodySize }),
+        );
+    });
+    await page.goto(url + path, { waitUntil: "networkidle" });
+    const cdp = await context.newCDPSession(page);
+    const memory = await workerMemory(cdp);
+    await page.locator("[data-cell-toolbar]:not([hidden])").first().waitFor();
+    // Every cell above, the download included: then the training alone can be timed.
+    await runAndWait(cellOf(page, "loadMnistFull({"), /training images: a Uint8Array/, 600_000);
+    const download =
+      downloads.length === 0
+        ? null
+        : {
+            bytes: downloads.reduce((a, d) => a + d.bytes, 0),
+            seconds:
+              (Math.max(...downloads.map((d) => d.end)) - Math.min(...downloads.map((d) => d.start))) / 1000,
+          };
+    log(
+      `download: ${download ? `${(download.bytes / 1e6).toFixed(2)} MB in ${download.seconds.toFixed(2)} s` : "none"}`,
+    );
+    let peak = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const bytes = await memory.sample();
+        if (bytes !== null) peak = Math.max(peak, bytes);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+    const t0 = await page.evaluate(() => performance.now());
+    const started = Date.now();
+    const text = await runAndWait(
+      cellOf(page, "const fullNet = new MLP"),
+      /test accuracy: \d+\.\d\d%/,
+      600_000,
+    );
+    const runSeconds = (Date.now() - started) / 1000;
+    sampling = false;
+    await sampler;
+    const { longest, gap } = await page.evaluate((from) => {
+      const w = window as unknown as { longTasks: number[][]; gaps: number[][] };
+      const inRun = (xs: number[][]) => xs.filter(([start]) => start! >= from).map(([, d]) => d!);
+      return { longest: Math.max(0, ...inRun(w.longTasks)), gap: Math.max(0, ...inRun(w.gaps)) };
+    }, t0);
+    const epochs = [...text.matchAll(/epoch \d+: test accuracy (\d+\.\d\d)%, (\d+\.\d) s/g)];
+    const chromium = {
+      ...figures(
+        epochs.map((m) => Number(m[1]) / 100),
+        epochs.map((m) => Number(m[2])),
+      ),
+      runSeconds,
+      longestTaskMs: longest,
+      longestGapMs: gap,
+      workerPeakMB: peak > 0 ? peak / 1e6 : null,
+    };
+    return { node, chromium, download, ratio: chromium.secondsPerEpoch / node.secondsPerEpoch };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+export function describeMnistFull(b: MnistFullBench): string[] {
+  const s = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${x.toFixed(1)} s`);
+  const lines = [
+    `full MNIST, 784-256-128-10 Adam 0.002 halved per epoch, batch 100, 4 epochs:`,
+    `  node:     to 98.0% ${s(b.node.secondsTo98)}, ${s(b.node.secondsPerEpoch)}/epoch, test ${b.node.testAccuracy.map((a) => (100 * a).toFixed(2) + "%").join(", ")}`,
+  ];
+  if (!b.chromium) return [...lines, `  chromium: skipped (${b.skipped})`];
+  const c = b.chromium;
+  return [
+    ...lines,
+    `  chromium: to 98.0% ${s(c.secondsTo98)}, ${s(c.secondsPerEpoch)}/epoch, Run → test accuracy ${s(c.runSeconds)}, test ${c.testAccuracy.map((a) => (100 * a).toFixed(2) + "%").join(", ")}`,
+    `  ratio chromium/node per epoch: ${b.ratio?.toFixed(2)}×`,
+    `  download: ${b.download ? `${(b.download.bytes / 1e6).toFixed(2)} MB in ${b.download.seconds.toFixed(2)} s on localhost` : "none (cached)"}`,
+    `  worker memory (heap + ArrayBuffers, peak): ${c.workerPeakMB === null ? "not measured" : `${c.workerPeakMB.toFixed(0)} MB`}`,
+    `  main thread while training: longest task ${c.longestTaskMs.toFixed(0)} ms (longtask reports ≥ 50 ms), longest 10 ms-timer gap ${c.longestGapMs.toFixed(0)} ms`,
+  ];
+}
+
+if (import.meta.main) {
+  const dist = process.argv.find((a) => a.startsWith("--dist="))?.slice(7) ?? "dist";
+  const asJson = process.argv.includes("--json");
+  const result = await benchMnistFull({ dist, log: asJson ? undefined : (l) => console.log(l) });
+  console.log(asJson ? JSON.stringify(result) : describeMnistFull(result).join("\n"));
+}
