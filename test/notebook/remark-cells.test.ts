@@ -159,12 +159,14 @@ describe("extractCells(mdx) and cellOptions(lang, meta)", () => {
     expect(cellFence("ts", 'cell helper="draws digits as images"', "x")).toEqual({
       options: [],
       helper: "draws digits as images",
+      name: null,
     });
     expect(cellFence("ts", "cell hide helper='fits a line'  norun", "x")).toEqual({
       options: ["hide", "norun"],
       helper: "fits a line",
+      name: null,
     });
-    expect(cellFence("ts", "cell hide", "x")).toEqual({ options: ["hide"], helper: null });
+    expect(cellFence("ts", "cell hide", "x")).toEqual({ options: ["hide"], helper: null, name: null });
     expect(cellOptions("ts", 'cell helper="draws" hide', "x")).toEqual(["hide"]);
     const mdx = '```ts cell helper="draws digits as images"\n1\n```\n\n```ts cell\n2\n```\n';
     expect(extractCells(mdx).map((c) => c.helper)).toEqual(["draws digits as images", undefined]);
