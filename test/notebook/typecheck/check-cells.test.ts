@@ -84,6 +84,6 @@ describe("npm run check:cells", () => {
       `${where}:${third.line! + 1}:7: cell 3 (fence at line ${third.line}), line 1, column 7: TS2322: ` +
         "Type 'string' is not assignable to type 'number'.",
     );
-    expect(run.stderr).toMatch(/check-cells: 1 type errors; 13 cells of 1 chapters checked/);
+    expect(run.stderr).toContain(`check-cells: 1 type errors; ${cells.length} cells of 1 chapters checked`);
   });
 });
