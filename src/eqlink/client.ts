@@ -1,12 +1,19 @@
 // The page side of equation ↔ code links (rehype-eqlinks.ts marked the equations at build): marks the linked
 // names in each paired cell's highlighted code, and while a symbol or a name is hovered or focused, marks it
 // on both sides (class "eq-on"). A symbol's button (Enter, Space, click) takes the focus to where the cell
-// computes it. Arrow keys move between the symbols of one equation, or the names of one cell.
+// computes it. Arrow keys move between the symbols of one equation, or the names of one cell. Where the
+// cell computes the symbol with a library function (`const S = matmul(X, W)`), the highlight offers a link
+// to that function's library page ("matmul in the library").
+import { libraryPath, loadLibraryNames, type LibraryNames } from "../site/library/names.ts";
 import { identifiers } from "./identifiers.ts";
 
 const ON = "eq-on";
 const SYMBOL = ".eq-sym";
 const NAME = ".eq-code";
+const LIBRARY = ".eq-library";
+/** After an assignment's name: `= f(`, `= new F(`, `= await f(`, `= obj.f(` (type annotation allowed). */
+const CALL =
+  /^\s*(?::[^=;\n]*)?=(?![=>])\s*(?:await\s+)?(?:new\s+)?([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?\s*\(/;
 
 /** Wraps each linked name of a cell's static code in a span; the first assignment of each is a focus stop. */
 function markCode(cell: HTMLElement, names: ReadonlySet<string>): void {
@@ -29,6 +36,8 @@ function markCode(cell: HTMLElement, names: ReadonlySet<string>): void {
     span.className = NAME.slice(1);
     span.dataset.eqCode = t.name;
     if (t.def) span.dataset.eqDef = "";
+    const call = t.def ? CALL.exec((pre.textContent ?? "").slice(t.end)) : null;
+    if (call) span.dataset.eqCall = call[2] ? `${call[1]}.${call[2]}` : call[1]!;
     const range = doc.createRange();
     range.setStart(at.node, t.start - at.start);
     range.setEnd(at.node, t.end - at.start);
@@ -45,6 +54,11 @@ function markCode(cell: HTMLElement, names: ReadonlySet<string>): void {
 
 /** The cell and name a marked element stands for. */
 function keyOf(el: Element): { cell: string; name: string } | null {
+  const offer = el.closest<HTMLElement>(LIBRARY);
+  if (offer) {
+    const cell = offer.closest<HTMLElement>("[data-cell]")?.dataset.cellId;
+    return cell && offer.dataset.eqFor ? { cell, name: offer.dataset.eqFor } : null;
+  }
   const sym = el.closest<HTMLElement>(SYMBOL);
   if (sym) {
     const cell = sym.closest<HTMLElement>("[data-eq-cell]")?.dataset.eqCell;
@@ -79,21 +93,35 @@ function start(doc: Document): void {
 
   let hovered: Element | null = null;
   let focused: Element | null = null;
+  let library: LibraryNames | null = null;
   const update = (): void => {
-    const on = new Set([hovered, focused].flatMap((el) => (el && keyOf(el) ? marked(doc, keyOf(el)!) : [])));
+    const keys = [hovered, focused].flatMap((el) => (el && keyOf(el) ? [keyOf(el)!] : []));
+    const on = new Set(keys.flatMap((key) => marked(doc, key)));
     for (const el of doc.querySelectorAll(`.${ON}`)) if (!on.has(el as HTMLElement)) el.classList.remove(ON);
     for (const el of on) el.classList.add(ON);
+    offerLibrary(doc, keys.at(-1) ?? null, library);
+  };
+  // The library's addresses, fetched once a symbol is first highlighted.
+  const needLibrary = (): void => {
+    void loadLibraryNames().then((names) => {
+      if (names && !library) {
+        library = names;
+        update();
+      }
+    });
   };
   const linked = (target: EventTarget | null): Element | null =>
-    target instanceof Element ? target.closest(`${SYMBOL}, ${NAME}`) : null;
+    target instanceof Element ? target.closest(`${SYMBOL}, ${NAME}, ${LIBRARY}`) : null;
   doc.addEventListener("pointerover", (e) => {
     const el = linked(e.target);
     if (el === hovered) return;
     hovered = el;
+    if (el) needLibrary();
     update();
   });
   doc.addEventListener("focusin", (e) => {
     focused = linked(e.target);
+    if (focused) needLibrary();
     update();
   });
   doc.addEventListener("focusout", (e) => {
@@ -127,6 +155,44 @@ function start(doc: Document): void {
     next.tabIndex = 0;
     next.focus();
   });
+}
+
+/**
+ * Shows, in the corner of the cell's code, a link to the library function that computes the highlighted
+ * name (its assignment calls it), or hides the cell's link when nothing of it is highlighted.
+ */
+function offerLibrary(
+  doc: Document,
+  key: { cell: string; name: string } | null,
+  names: LibraryNames | null,
+): void {
+  const cell = key && doc.querySelector<HTMLElement>(`[data-cell-id="${CSS.escape(key.cell)}"]`);
+  const def = cell?.querySelector<HTMLElement>(
+    `${NAME}[data-eq-code="${CSS.escape(key!.name)}"][data-eq-call]`,
+  );
+  const call = def?.dataset.eqCall;
+  const [owner, member] = call?.split(".") ?? [];
+  const path =
+    names && owner ? libraryPath(names, { from: null, name: call!, owner: member ? owner : null }) : null;
+  for (const offer of doc.querySelectorAll<HTMLElement>(LIBRARY)) {
+    if (!path || !cell?.contains(offer)) offer.hidden = true;
+  }
+  if (!path || !cell || !key) return;
+  const code = cell.querySelector<HTMLElement>("[data-cell-code]");
+  if (!code) return;
+  let offer = code.querySelector<HTMLAnchorElement>(LIBRARY);
+  if (!offer) {
+    offer = doc.createElement("a");
+    offer.className = LIBRARY.slice(1);
+    code.querySelector("pre")?.after(offer);
+  }
+  const label = doc.createElement("code");
+  // The method's own name where the library documents it (Matrix.from), else its object's (sigmoid).
+  label.textContent = names && libraryPath(names, { from: null, name: call!, owner: null }) ? call! : owner!;
+  offer.replaceChildren("Read ", label, " in the library →");
+  offer.href = new URL(path, new URL(import.meta.env.BASE_URL, doc.baseURI)).href;
+  offer.dataset.eqFor = key.name;
+  offer.hidden = false;
 }
 
 /** Focuses (and scrolls to) where the paired cell computes a symbol: its first assignment, else first use. */

@@ -164,6 +164,33 @@ describe("from the cell editor to the library", () => {
   });
 });
 
+describe("from an equation link to the library", () => {
+  it("a symbol computed by a library function offers it: S₁ of chapter 6 → addRowVector on the matrix page", async () => {
+    const { page, errors } = await watchedPage(browser());
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto(`${SITE}chapters/backprop/`, { waitUntil: "networkidle" });
+    const symbol = page
+      .locator('[data-eq-cell="06-backprop-2"] .eq-sym[data-eq-sym="S1"][role=button]')
+      .first();
+    await symbol.focus();
+    await page.keyboard.press("Enter"); // to where the cell computes S1, which keeps the offer up
+    const offer = page.locator('[data-cell-id="06-backprop-2"] .eq-library');
+    await expect.poll(() => offer.isVisible()).toBe(true);
+    expect(await offer.textContent()).toBe("Read addRowVector in the library →");
+    const names = (await (await page.request.get(`${SITE}library/names.json`)).json()) as {
+      mlp: Record<string, string>;
+    };
+    expect(await offer.getAttribute("href")).toBe(`${SITE}${names.mlp["addRowVector"]}`);
+    await page.screenshot({ path: `${SHOTS}/eqlink-offer-light-1280.png` });
+    await offer.click();
+    await page.waitForURL(/\/library\/mlp\/matrix\/#L\d+$/);
+    const hash = new URL(page.url()).hash;
+    expect(await page.locator(`section${hash} h2`).textContent()).toBe("addRowVector");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("a library page on a phone", () => {
   it("at 390 px the page does not scroll sideways; a long code line scrolls inside its block", async () => {
     const { page } = await watchedPage(browser(), { width: 390, height: 844 });

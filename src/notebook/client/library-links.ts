@@ -6,20 +6,16 @@
 import { ensureSyntaxTree } from "@codemirror/language";
 import type { EditorState, Extension } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
+import {
+  loadLibraryNames,
+  libraryPath,
+  type LibraryNames,
+  type NameAt,
+  type Package,
+} from "../../site/library/names.ts";
 import { withBase } from "../../site/url.ts";
 
-export type Package = "mlp" | "data";
-/** Per package, each public name (and documented method, "Dense.backwardInto") → its site path with #L. */
-export type LibraryNames = Record<Package, Record<string, string>>;
-
-export interface NameAt {
-  /** The package its import names, or null when no import in this cell does. */
-  from: Package | null;
-  /** As exported: "Dense", or "Matrix.from" for a member read off an imported class. */
-  name: string;
-  /** The class alone, when `name` is a member. */
-  owner: string | null;
-}
+export { libraryPath, type LibraryNames, type NameAt };
 
 const IDENTIFIER = new Set(["VariableName", "VariableDefinition", "TypeName", "PropertyName"]);
 
@@ -69,31 +65,10 @@ export function libraryNameAt(state: EditorState, pos: number): NameAt | null {
   return { from: bound?.from ?? null, name: bound?.name ?? word, owner: null };
 }
 
-/** The site path of a name: its own package first, a member's class when the member has no entry. */
-export function libraryPath(names: LibraryNames, at: NameAt): string | null {
-  const packages: Package[] = at.from ? [at.from] : ["mlp", "data"];
-  for (const candidate of at.owner ? [at.name, at.owner] : [at.name]) {
-    for (const p of packages) {
-      const path = names[p][candidate];
-      if (path) return path;
-    }
-  }
-  return null;
-}
-
-let names: Promise<LibraryNames | null> | undefined;
-
-function loadNames(base: string): Promise<LibraryNames | null> {
-  names ??= fetch(withBase(base, "library/names.json"))
-    .then((r) => (r.ok ? (r.json() as Promise<LibraryNames>) : null))
-    .catch(() => null);
-  return names;
-}
-
 /** F12 and Ctrl/Cmd-click on a library name open its library page at its line. */
 export function libraryLinks(base: string = import.meta.env.BASE_URL): Extension {
   let loaded: LibraryNames | null = null;
-  void loadNames(base).then((n) => (loaded = n));
+  void loadLibraryNames(base).then((n) => (loaded = n));
   const open = (state: EditorState, pos: number): boolean => {
     const at = libraryNameAt(state, pos);
     const path = at && loaded ? libraryPath(loaded, at) : null;
