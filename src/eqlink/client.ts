@@ -186,6 +186,8 @@ function offerLibrary(
     offer.className = LIBRARY.slice(1);
     code.querySelector("pre")?.after(offer);
   }
+  // Already showing this name's offer: left as it is (rebuilding it under a pressed pointer would lose the click).
+  if (!offer.hidden && offer.dataset.eqFor === key.name && offer.childNodes.length > 0) return;
   const label = doc.createElement("code");
   // The method's own name where the library documents it (Matrix.from), else its object's (sigmoid).
   label.textContent = names && libraryPath(names, { from: null, name: call!, owner: null }) ? call! : owner!;
