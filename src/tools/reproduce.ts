@@ -27,27 +27,45 @@ import {
   type EpochInfo,
 } from "../mlp/index.ts";
 
-/** One dense layer (4 → 1, sigmoid) on ten points: it should fit all ten. Full batch. */
+/**
+ * Żero's dense layer: one sigmoid unit on ten points (4 → 1), full batch. Its code keeps the bias as the first
+ * column of W, draws [b, W] from N(0, 1) in that order, and steps W ← W − lr·Σ_i (a_i − y_i)[1, x_i]: the
+ * gradient of the *summed* cross-entropy, lr = 0.01. Our crossEntropy (sigmoid output) is the mean over the m
+ * points, so the same step is η = m·lr = 0.1. Its epochs are not in the article: 1 000, our choice. The
+ * originals were re-run with np.random.seed(42, 1, 2, 3, 4); ours with seeds 0…4 (data and weights).
+ */
 export const dense = {
   data: { nSamples: 10, nFeatures: 4, nClasses: 2, nClustersPerClass: 1, seed: 0 },
   sizes: [4, 1],
   output: "sigmoid",
-  loss: "mse",
-  seed: 1,
-  eta: 1,
+  loss: "crossEntropy",
+  initStd: 1,
+  seed: 0,
+  lrTheirs: 0.01,
+  eta: 0.1,
   epochs: 1000,
+  seeds: [0, 1, 2, 3, 4],
 } as const;
 
-/** Sigmoid hidden layer, softmax output, cross-entropy, full-batch gradient descent; loss every 100 epochs. */
+/**
+ * The post's MLP class: sigmoid hidden layer, softmax output, full-batch gradient descent, weights
+ * np.random.randn (std 1), biases 0. Its error output − y has no 1/m, so its step lr·A_prevᵀ(P − Y) is our
+ * mean cross-entropy's with η = m·lr. It names no data, lr or epochs; ours: three blobs (150 points), 8
+ * hidden units, lr = 0.001 (η = 0.15; 0.01 overshoots on these points), 1 000 epochs, the loss every 100
+ * as it prints. Seeds 1…5.
+ */
 export const mlpClass = {
   data: { n: 150, centers: 3, std: 1, seed: 3 },
   sizes: [2, 8, 3],
   hidden: "sigmoid",
   output: "softmax",
+  initStd: 1,
   seed: 1,
-  eta: 1,
+  lrTheirs: 0.001,
+  eta: 0.15,
   epochs: 1000,
   printEvery: 100,
+  seeds: [1, 2, 3, 4, 5],
 } as const;
 
 /**
@@ -65,6 +83,16 @@ export const moons = {
   lambda: 0.01,
   passes: 20000,
   published: { loss: 0.071316 },
+} as const;
+
+/**
+ * WildML's hidden-size study: the moons recipe above (ε = 0.01, λ = 0.01, 20 000 full-batch passes, tanh,
+ * weights N(0, 1)/√n_in, biases 0) for hidden layers of 1, 2, 3, 4, 5, 20 and 50 units. Its notebook draws
+ * every size's weights after np.random.seed(0); we re-ran it with 0, 1, 2, and run ours with seeds 0, 1, 2.
+ */
+export const moonsStudy = {
+  hiddenSizes: [1, 2, 3, 4, 5, 20, 50],
+  seeds: [0, 1, 2],
 } as const;
 
 /**
@@ -130,6 +158,8 @@ export interface Result {
   /** The test accuracy after each epoch (the MNIST runs; empty for the others). */
   testAccuracy: number[];
   extra: Record<string, number>;
+  /** Runs with other seeds (the small reproductions): each seed's loss curve or losses, and accuracy. */
+  seeds?: { seed: number; loss: number[]; trainingAccuracy: number | number[] }[];
   seconds: number;
 }
 
@@ -147,48 +177,83 @@ export function normalWeights(sizes: readonly number[], std: number, seed: numbe
   return { W, b };
 }
 
-async function runDense(): Promise<Result> {
-  const start = performance.now();
-  const { X, y } = makeClassification(dense.data);
-  const net = new MLP({ sizes: dense.sizes, output: dense.output, loss: dense.loss, seed: dense.seed });
+/** [b, W] drawn from N(0, std²) in that order, as Żero's code draws its W with the bias as first column. */
+export function biasFirstNormal(nIn: number, std: number, seed: number) {
+  const rng = new Rng(seed);
+  const b = normalInit(rng, 1, 1, std); // (1, 1)
+  const W = normalInit(rng, nIn, 1, std); // (n, 1)
+  return { W: [W], b: [b] };
+}
+
+/** One run of the dense layer: the mean cross-entropy after 0, 100, …, epochs updates, and the accuracy. */
+export async function denseRun(seed: number) {
+  const { X, y } = makeClassification({ ...dense.data, seed });
+  const [n] = dense.sizes;
+  const net = new MLP({ ...dense, sizes: dense.sizes, ...biasFirstNormal(n, dense.initStd, seed) });
   const history = await train(net, X, y, {
     epochs: dense.epochs,
     batchSize: X.rows,
     optimizer: sgd({ eta: dense.eta }),
     ...quiet,
   });
+  const Y = new Matrix(X.rows, 1, Float64Array.from(y));
+  const cost = [...history.loss.filter((_, e) => e % 100 === 0), net.loss(X, Y)];
+  return { seed, cost, trainingAccuracy: accuracy(net.predict(X), y) };
+}
+
+async function runDense(): Promise<Result> {
+  const start = performance.now();
+  const runs = [];
+  for (const seed of dense.seeds) runs.push(await denseRun(seed));
+  const first = runs[0]!;
   return {
     id: "dense",
     title: "Dense layer, 10 points (4→1 sigmoid)",
     metric: "training accuracy",
-    ours: accuracy(net.predict(X), y),
+    ours: first.trainingAccuracy,
     published: 1,
-    loss: history.loss,
+    loss: first.cost,
     testAccuracy: [],
-    extra: { finalLoss: history.loss.at(-1)! },
+    extra: {},
+    seeds: runs.map(({ seed, cost, trainingAccuracy }) => ({
+      seed,
+      loss: cost,
+      trainingAccuracy,
+    })),
     seconds: (performance.now() - start) / 1000,
   };
 }
 
-async function runMlpClass(): Promise<Result> {
-  const start = performance.now();
+/** One run of the MLP class: the loss it prints every 100 epochs, and the training accuracy. */
+export async function mlpClassRun(seed: number) {
   const { X, y } = makeBlobs(mlpClass.data);
-  const net = new MLP({ ...mlpClass, sizes: mlpClass.sizes });
+  const init = { std: mlpClass.initStd };
+  const net = new MLP({ ...mlpClass, sizes: mlpClass.sizes, init, seed });
   const history = await train(net, X, y, {
     epochs: mlpClass.epochs,
     batchSize: X.rows,
     optimizer: sgd({ eta: mlpClass.eta }),
     ...quiet,
   });
+  const loss = history.loss.filter((_, i) => (i + 1) % mlpClass.printEvery === 0);
+  return { seed, loss, trainingAccuracy: accuracy(net.predict(X), y) };
+}
+
+async function runMlpClass(): Promise<Result> {
+  const start = performance.now();
+  const runs = [];
+  for (const seed of mlpClass.seeds) runs.push(await mlpClassRun(seed));
+  const first = runs[0]!;
   return {
     id: "mlpClass",
     title: "MLP class (2-8-3 sigmoid, softmax)",
     metric: "training accuracy",
-    ours: accuracy(net.predict(X), y),
+    ours: first.trainingAccuracy,
     published: null,
-    loss: history.loss.filter((_, i) => (i + 1) % mlpClass.printEvery === 0),
+    loss: first.loss,
     testAccuracy: [],
-    extra: { finalLoss: history.loss.at(-1)! },
+    extra: {},
+    seeds: runs,
     seconds: (performance.now() - start) / 1000,
   };
 }
@@ -200,21 +265,31 @@ export function moonsLoss(net: MLP, X: Matrix, Y: Matrix, lambda: number): numbe
   return net.loss(X, Y) + (lambda / (2 * X.rows)) * sumSquares;
 }
 
-async function runMoons(): Promise<Result> {
-  const start = performance.now();
-  const { X, y } = makeMoons(moons.data);
+/** A 2-h-2 tanh/softmax network with WildML's initial weights: N(0, 1)/√n_in, W_0 then W_1, biases 0. */
+export function moonsNet(hidden: number, seed: number): MLP {
+  const rng = new Rng(seed);
+  const [n0, n2] = [moons.sizes[0], moons.sizes[2]];
+  const W = [
+    normalInit(rng, n0, hidden, 1 / Math.sqrt(n0)),
+    normalInit(rng, hidden, n2, 1 / Math.sqrt(hidden)),
+  ];
+  return new MLP({ sizes: [n0, hidden, n2], hidden: moons.hidden, output: moons.output, W });
+}
+
+/**
+ * WildML's full-batch step with L2 for `passes` passes: W ← W − η(dW + (λ/m)W), b ← b − η·db, η = εm.
+ * Returns the loss after every 1 000th pass (as it prints), one pass before the last, and after the last.
+ */
+export function trainMoons(net: MLP, X: Matrix, y: Int32Array, passes: number = moons.passes) {
   const m = X.rows;
-  const rng = new Rng(moons.initSeed);
-  const [n0, n1, n2] = moons.sizes;
-  const W = [normalInit(rng, n0, n1, 1 / Math.sqrt(n0)), normalInit(rng, n1, n2, 1 / Math.sqrt(n1))];
-  const net = new MLP({ sizes: moons.sizes, hidden: moons.hidden, output: moons.output, W });
-  const Y = oneHot(y, n2);
+  const Y = oneHot(y, moons.sizes[2]);
   const ws = net.workspace(m);
   const grads = ws.dW.flatMap((dW, l) => [dW, ws.db[l]!]);
   const decay = net.layers.map((layer) => new Matrix(layer.W.rows, layer.W.cols));
   const optimizer = sgd({ eta: moons.epsilon * m });
   const curve: number[] = [];
-  for (let pass = 0; pass < moons.passes; pass++) {
+  let penultimate = NaN;
+  for (let pass = 0; pass < passes; pass++) {
     net.backward(X, Y, ws);
     net.layers.forEach((layer, l) => {
       scaleInto(decay[l]!, layer.W, moons.lambda / m); // (λ/m)W
@@ -222,16 +297,53 @@ async function runMoons(): Promise<Result> {
     });
     optimizer.step(net.params(), grads);
     if (pass % 1000 === 0) curve.push(moonsLoss(net, X, Y, moons.lambda));
+    if (pass === passes - 2) penultimate = moonsLoss(net, X, Y, moons.lambda);
   }
+  const final = moonsLoss(net, X, Y, moons.lambda);
+  return { curve, penultimate, final, trainingAccuracy: accuracy(net.predict(X), y) };
+}
+
+async function runMoons(): Promise<Result> {
+  const start = performance.now();
+  const { X, y } = makeMoons(moons.data);
+  const net = moonsNet(moons.sizes[1], moons.initSeed);
+  const { curve, final, trainingAccuracy } = trainMoons(net, X, y);
   return {
     id: "moons",
     title: "Moons, tanh 3, L2 (WildML)",
     metric: "loss with L2 after 20 000 passes",
-    ours: moonsLoss(net, X, Y, moons.lambda),
+    ours: final,
     published: moons.published.loss,
     loss: curve,
     testAccuracy: [],
-    extra: { trainingAccuracy: accuracy(net.predict(X), y) },
+    extra: { trainingAccuracy },
+    seconds: (performance.now() - start) / 1000,
+  };
+}
+
+/** The study on our 200 points, for every hidden size and seed: the loss after the last pass, and accuracy. */
+async function runMoonsStudy(): Promise<Result> {
+  const start = performance.now();
+  const { X, y } = makeMoons(moons.data);
+  const seeds = moonsStudy.seeds.map((seed) => {
+    const runs = moonsStudy.hiddenSizes.map((h) => trainMoons(moonsNet(h, seed), X, y));
+    console.error(`  moonsStudy seed ${seed}: ${runs.map((r) => r.final.toFixed(6)).join(" ")}`);
+    return {
+      seed,
+      loss: runs.map((r) => r.final),
+      trainingAccuracy: runs.map((r) => r.trainingAccuracy),
+    };
+  });
+  return {
+    id: "moonsStudy",
+    title: "Moons, hidden sizes 1…50 (WildML)",
+    metric: "loss with L2 after 20 000 passes",
+    ours: seeds[0]!.loss[2]!,
+    published: null,
+    loss: seeds[0]!.loss,
+    testAccuracy: [],
+    extra: {},
+    seeds,
     seconds: (performance.now() - start) / 1000,
   };
 }
@@ -358,6 +470,7 @@ async function main(): Promise<void> {
     dense: runDense,
     mlpClass: runMlpClass,
     moons: runMoons,
+    moonsStudy: runMoonsStudy,
     ...mnistRunners(data),
   };
   const unknown = only?.filter((id) => !(id in runners)) ?? [];

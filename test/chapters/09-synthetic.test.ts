@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { oneHot, type History, type Matrix, type MLP } from "../../src/mlp/index.ts";
+import * as reproduce from "../../src/tools/reproduce.ts";
 import { expectGolden, runChapter, type ChapterRun } from "./run-chapter.ts";
 
 type Dataset = { X: Matrix; y: Int32Array };
@@ -136,8 +137,19 @@ describe("09-synthetic: hidden layer sizes 1, 2, 3, 4, 5, 20, 50", () => {
   });
   const at = (h: number) => compared.find((c) => c.h === h)!;
 
-  it("trains the seven sizes of the moons tutorial", () => {
+  it("trains the seven sizes of the moons tutorial, and says the recipe is not the tutorial's (chapter 11's is)", () => {
     expect(compared.map((c) => c.h)).toEqual([1, 2, 3, 4, 5, 20, 50]);
+    const text = readFileSync(join(import.meta.dirname, "../../content/09-synthetic.mdx"), "utf8").replace(
+      /\s+/g,
+      " ",
+    );
+    expect(text).toContain("500 full-batch Adam steps. That is this chapter's recipe, not the tutorial's");
+    expect(text).toContain("Chapter 11 re-runs its study with its own recipe");
+    // chapter 11 does: the study's sizes and the tutorial's recipe, as src/tools/reproduce.ts runs them
+    expect([...reproduce.moonsStudy.hiddenSizes]).toEqual(compared.map((c) => c.h));
+    expect([reproduce.moons.epsilon, reproduce.moons.lambda, reproduce.moons.passes]).toEqual([
+      0.01, 0.01, 20000,
+    ]);
   });
 
   it("one hidden unit does clearly worse than 20, on the training points and on fresh ones", () => {
