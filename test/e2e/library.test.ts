@@ -191,6 +191,20 @@ describe("from an equation link to the library", () => {
   });
 });
 
+describe("search", () => {
+  it("finds a library function by its name, on its library page", async () => {
+    const { page } = await watchedPage(browser());
+    await page.goto(SITE, { waitUntil: "networkidle" });
+    await page.keyboard.press("/");
+    await page.getByRole("searchbox").fill("backwardInto");
+    const first = page.locator("[data-search-results] li a").first();
+    await expect
+      .poll(async () => (await first.count()) > 0 && (await first.getAttribute("href")))
+      .toMatch(/\/library\/mlp\/layer\//);
+    await page.close();
+  });
+});
+
 describe("a library page on a phone", () => {
   it("at 390 px the page does not scroll sideways; a long code line scrolls inside its block", async () => {
     const { page } = await watchedPage(browser(), { width: 390, height: 844 });

@@ -2,7 +2,7 @@
 // src/mlp and per src/data file a chapter imports from, in the order the chapters first use them; one page
 // for the speed code of src/mlp/fast; and, for every public name, the page and line it is declared at and
 // the chapters whose cells import it.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
 import ts from "typescript";
 import { chapterImports, type ChapterImports } from "./chapter-imports.ts";
@@ -273,10 +273,22 @@ function memberTarget(pages: readonly LibraryPage[], use: MemberUse): LibraryTar
   return undefined;
 }
 
-let built: { root: string; library: Library } | undefined;
+let built: { stamp: string; library: Library } | undefined;
 
-/** The library of the project at `root`, computed once per build. */
+/** What the library is computed from, by name, size and time of change: a cheap test of "nothing moved". */
+function sourcesStamp(root: string): string {
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
+      if (e.isDirectory()) return walk(`${dir}/${e.name}`);
+      const s = statSync(join(root, dir, e.name));
+      return [`${dir}/${e.name}:${s.size}:${s.mtimeMs}`];
+    });
+  return [root, ...["src/mlp", "src/data", "content"].flatMap(walk)].join("\n");
+}
+
+/** The library of the project at `root`: computed once per build, again in `astro dev` when a source changes. */
 export function library(root: string): Library {
-  if (built?.root !== root) built = { root, library: buildLibrary(root) };
+  const stamp = sourcesStamp(root);
+  if (built?.stamp !== stamp) built = { stamp, library: buildLibrary(root) };
   return built.library;
 }
