@@ -93,6 +93,18 @@ it("completion offers the options of new MLP({ … }) and hover shows train's si
       .toMatch(/function train\(net: MLP, X: .*\): Promise<History>/s);
     expect(await tooltip.innerText()).toContain("Returns the history");
     await page.screenshot({ path: `${SHOTS}/typecheck-hover-1280-${colorScheme}.png` });
+
+    // From the keyboard: Ctrl+I shows the same for the name at the caret, Escape hides it.
+    await page.mouse.move(0, 0);
+    await line.click({ position: { x: 12, y: box.height / 2 } });
+    await page.keyboard.press("Control+i");
+    // A tooltip of its own (not the pointer's .cm-tooltip-hover): its element is the info itself.
+    const keyTip = cell.locator(".cm-tooltip.cm-type-info");
+    await expect
+      .poll(() => keyTip.innerText().catch(() => ""), { timeout: 30_000 })
+      .toContain("function train(");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => keyTip.count()).toBe(0);
     expect(errors).toEqual([]);
   }
 });

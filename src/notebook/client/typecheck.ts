@@ -5,8 +5,8 @@
 // waits for the checker, and a cell with type errors still runs.
 import { autocompletion, type Completion, type CompletionContext } from "@codemirror/autocomplete";
 import { linter, type Diagnostic } from "@codemirror/lint";
-import type { Extension } from "@codemirror/state";
-import { EditorView, hoverTooltip } from "@codemirror/view";
+import { Prec, StateEffect, StateField, type Extension } from "@codemirror/state";
+import { EditorView, hoverTooltip, keymap, showTooltip, type Tooltip } from "@codemirror/view";
 import type { FromChecker, ToChecker } from "../typecheck/protocol.ts";
 import type { CellDiagnosticRange, HoverInfo } from "../typecheck/service.ts";
 
@@ -134,6 +134,17 @@ const theme = EditorView.theme({
   ".cm-tooltip-lint": { padding: "0" },
 });
 
+/** The hover's text for the keyboard: Ctrl/Cmd+I shows it for the name at the caret; any change hides it. */
+const setKeyTip = StateEffect.define<Tooltip | null>();
+const keyTip = StateField.define<Tooltip | null>({
+  create: () => null,
+  update(tip, tr) {
+    for (const effect of tr.effects) if (effect.is(setKeyTip)) return effect.value;
+    return tr.docChanged || tr.selection ? null : tip;
+  },
+  provide: (field) => showTooltip.from(field),
+});
+
 /** The extensions that give cell `cell`'s editor its types. */
 export function cellTypes(checker: Checker, { cell, codes, diagnostics }: CellTypesOptions): Extension {
   const withDoc = (doc: string): string[] => codes().map((code, i) => (i === cell ? doc : code));
@@ -153,24 +164,38 @@ export function cellTypes(checker: Checker, { cell, codes, diagnostics }: CellTy
     },
     { delay: 200 },
   );
-  const hover = hoverTooltip(
-    async (view, pos) => {
-      const answer = await checker.ask({
-        type: "hover",
-        codes: withDoc(view.state.doc.toString()),
-        cell,
-        pos,
-      });
-      const info = answer.type === "hover" ? answer.result : null;
-      if (!info) return null;
-      return {
-        pos: info.from,
-        end: info.to,
-        above: true,
-        create: () => ({ dom: infoElement(view.dom.ownerDocument, info) }),
-      };
-    },
-    { hoverTime: 250 },
+  const typeAt = async (view: EditorView, pos: number): Promise<Tooltip | null> => {
+    const answer = await checker.ask({ type: "hover", codes: withDoc(view.state.doc.toString()), cell, pos });
+    const info = answer.type === "hover" ? answer.result : null;
+    if (!info) return null;
+    return {
+      pos: info.from,
+      end: info.to,
+      above: true,
+      create: () => ({ dom: infoElement(view.dom.ownerDocument, info) }),
+    };
+  };
+  const hover = hoverTooltip(typeAt, { hoverTime: 250 });
+  const showTypeAtCaret = (view: EditorView): boolean => {
+    const pos = view.state.selection.main.head;
+    void typeAt(view, pos).then((tip) => {
+      if (view.state.selection.main.head === pos) view.dispatch({ effects: setKeyTip.of(tip) });
+    });
+    return true;
+  };
+  // Above the editor's default keymap, where Mod-i selects the enclosing syntax node.
+  const keys = Prec.high(
+    keymap.of([
+      { key: "Mod-i", run: showTypeAtCaret },
+      {
+        key: "Escape",
+        run: (view) => {
+          if (!view.state.field(keyTip)) return false;
+          view.dispatch({ effects: setKeyTip.of(null) });
+          return true;
+        },
+      },
+    ]),
   );
   const complete = autocompletion({
     override: [
@@ -202,5 +227,5 @@ export function cellTypes(checker: Checker, { cell, codes, diagnostics }: CellTy
       },
     ],
   });
-  return [lint, hover, complete, theme];
+  return [lint, hover, keyTip, keys, complete, theme];
 }
