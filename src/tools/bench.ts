@@ -1,7 +1,8 @@
 // `npm run bench`: how fast the library multiplies and trains, in figures comparable with the numpy
 // baseline (same initial weights, same shuffles, so the same numbers). `npm run bench -- --json` prints one
 // JSON object instead. Options: --epochs=3, --kernels=wasm|typescript (default: wasm where available),
-// --skip-matmul, --skip-relu.
+// --skip-matmul, --skip-relu, --skip-notebook, --skip-mnist-full (chapter 10's full-MNIST run in Node and
+// Chromium, bench-mnist-full.ts).
 //
 // The MNIST runs follow the baseline exactly: 784-128-10, softmax + cross-entropy, minibatch SGD with
 // batch 100, one thread; W1 then W2 drawn row-major from Rng(42) (He for a ReLU layer, else Glorot);
