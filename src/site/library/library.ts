@@ -6,7 +6,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
 import ts from "typescript";
 import { chapterImports, type ChapterImports } from "./chapter-imports.ts";
-import { cachedMemberUses, type MemberUse } from "./member-uses.ts";
+import { chapterUses } from "./chapter-uses.ts";
+import { cachedMemberUses } from "./member-uses.ts";
+import { targetAt } from "./targets.ts";
 import { publicNames, type PackageName, type PublicName } from "./public-names.ts";
 import { sourceBlocks, type Block } from "./source-blocks.ts";
 
@@ -49,18 +51,7 @@ export interface LibraryTarget {
   id: string;
 }
 
-/** What a page of several files puts before each of a file's ids ("kernels-"); nothing on a one-file page. */
-export function idPrefix(page: LibraryPage, file: LibraryFile): string {
-  return page.files.length > 1 ? `${file.file.slice(file.file.lastIndexOf("/") + 1, -".ts".length)}-` : "";
-}
-
-const targetAt = (page: LibraryPage, file: LibraryFile, block: LibraryBlock): LibraryTarget => ({
-  page,
-  file,
-  block,
-  line: block.anchor,
-  id: `${idPrefix(page, file)}L${block.anchor}`,
-});
+export { idPrefix } from "./targets.ts";
 
 /** A library name a chapter's cells use, and where it is read. */
 export interface ChapterUse {
@@ -212,65 +203,17 @@ export function buildLibrary(root: string): Library {
   }
   const target = (from: PackageName, name: string) => targets.get(`${from}:${name}`);
 
-  // Members the cells use: the block declaring each, and its class's block, are used in that chapter.
-  const members = cachedMemberUses(
-    root,
-    chapters.map((c) => c.cells),
+  const uses = chapterUses(
+    pages,
+    chapters,
+    cachedMemberUses(
+      root,
+      chapters.map((c) => c.cells),
+    ),
+    target,
   );
-  const reached = new Map<number, { name: string; target: LibraryTarget }[]>();
-  chapters.forEach((chapter, i) => {
-    const list: { name: string; target: LibraryTarget }[] = [];
-    for (const use of members[i] ?? []) {
-      const at = memberTarget(pages, use);
-      if (!at) continue;
-      const owner = at.file.blocks.find((b) => b.names.includes(use.owner));
-      // A documented method is its own block; any other member is read in its class's.
-      const own = at.block.name === use.name && at.block.declarationLine === use.line;
-      for (const block of own ? [at.block, owner] : [owner]) {
-        if (block && !block.usedIn.includes(chapter.order)) {
-          block.usedIn.push(chapter.order);
-          block.usedIn.sort((a, b) => a - b);
-        }
-      }
-      if (own) list.push({ name: use.name, target: at });
-      else if (owner) list.push({ name: use.owner, target: targetAt(at.page, at.file, owner) });
-    }
-    reached.set(chapter.order, list);
-  });
-
-  const uses = (order: number): ChapterUse[] => {
-    const chapter = chapters.find((c) => c.order === order);
-    if (!chapter) return [];
-    const found = new Map<string, ChapterUse>();
-    for (const { from, name } of chapter.names) {
-      const at = target(from, name);
-      if (at && !found.has(`${at.file.file}:${name}`))
-        found.set(`${at.file.file}:${name}`, { name, imported: true, target: at });
-    }
-    for (const { name, target: at } of reached.get(order) ?? []) {
-      if (!found.has(`${at.file.file}:${name}`))
-        found.set(`${at.file.file}:${name}`, { name, imported: false, target: at });
-    }
-    const pageIndex = (u: ChapterUse) => pages.indexOf(u.target.page);
-    return [...found.values()].sort(
-      (a, b) =>
-        pageIndex(a) - pageIndex(b) ||
-        Number(b.imported) - Number(a.imported) ||
-        a.target.line - b.target.line,
-    );
-  };
 
   return { pages, chapters, names, uses, target };
-}
-
-/** The page and block where a member used by a cell is declared (the block holding its line). */
-function memberTarget(pages: readonly LibraryPage[], use: MemberUse): LibraryTarget | undefined {
-  for (const page of pages) {
-    const file = page.files.find((f) => f.file === use.file);
-    const block = file?.blocks.findLast((b) => b.anchor <= use.line);
-    if (file && block) return targetAt(page, file, block);
-  }
-  return undefined;
 }
 
 let built: { stamp: string; library: Library } | undefined;
