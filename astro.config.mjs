@@ -54,10 +54,12 @@ export default defineConfig({
         "@codemirror/autocomplete",
         "@codemirror/commands",
         "@codemirror/lang-javascript",
+        "@codemirror/lint",
         "@codemirror/language",
         "@codemirror/state",
         "@codemirror/view",
         "@lezer/highlight",
+        "typescript",
       ],
     },
     // The notebook worker (src/notebook/worker.ts) is an ES module, so the modules a cell imports (the

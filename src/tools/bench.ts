@@ -1,7 +1,8 @@
 // `npm run bench`: how fast the library multiplies and trains, in figures comparable with the numpy
 // baseline (same initial weights, same shuffles, so the same numbers). `npm run bench -- --json` prints one
 // JSON object instead. Options: --epochs=3, --kernels=wasm|typescript (default: wasm where available),
-// --skip-matmul, --skip-relu.
+// --skip-matmul, --skip-relu, --skip-notebook, --skip-mnist-full (chapter 10's full-MNIST run in Node and
+// Chromium, bench-mnist-full.ts).
 //
 // The MNIST runs follow the baseline exactly: 784-128-10, softmax + cross-entropy, minibatch SGD with
 // batch 100, one thread; W1 then W2 drawn row-major from Rng(42) (He for a ReLU layer, else Glorot);
@@ -14,6 +15,7 @@ import { existsSync } from "node:fs";
 import { CHROMIUM } from "../../test/e2e/browser.ts";
 import { benchNotebook } from "./bench-notebook.ts";
 import { benchMnistFull, describeMnistFull, type MnistFullBench } from "./bench-mnist-full.ts";
+import { benchTypecheck } from "./bench-typecheck.ts";
 import { loadMnist } from "../data/mnist-node.ts";
 import {
   MLP,
@@ -249,7 +251,11 @@ else {
     log(
       `\nnotebook: Run → output ${notebook.notebook_run_warm_ms?.toFixed(0)} ms warm (median), ` +
         `${notebook.notebook_run_cold_ms?.toFixed(0)} ms cold; first-load JS ≤ ` +
-        `${((notebook.notebook_first_load_js_gzip_max ?? 0) / 1024).toFixed(1)} KB gzip on every page with cells`,
+        `${((notebook.notebook_first_load_js_gzip_max ?? 0) / 1024).toFixed(1)} KB gzip on every page with cells` +
+        `\ntype checker: first edit loads ${((notebook.typecheck_first_edit_gzip ?? 0) / 1024).toFixed(0)} KB gzip; ` +
+        `first keystroke → first diagnostic ${notebook.typecheck_first_diagnostic_cold_ms?.toFixed(0)} ms cold, ` +
+        `${notebook.typecheck_first_diagnostic_warm_ms?.toFixed(0)} ms warm; keystroke → frame ` +
+        `${notebook.typecheck_keystroke_to_frame_ms?.toFixed(1)} ms while it checks`,
     );
   log("");
   if (typeof mnistFull === "string") log(`full MNIST figures skipped: ${mnistFull}`);
@@ -267,12 +273,20 @@ async function notebookFigures(): Promise<{
   notebook_run_warm_ms: number | null;
   notebook_run_cold_ms: number | null;
   notebook_first_load_js_gzip_max: number | null;
+  typecheck_first_edit_gzip: number | null;
+  typecheck_first_diagnostic_cold_ms: number | null;
+  typecheck_first_diagnostic_warm_ms: number | null;
+  typecheck_keystroke_to_frame_ms: number | null;
   notebook_skipped?: string;
 }> {
   const none = {
     notebook_run_warm_ms: null,
     notebook_run_cold_ms: null,
     notebook_first_load_js_gzip_max: null,
+    typecheck_first_edit_gzip: null,
+    typecheck_first_diagnostic_cold_ms: null,
+    typecheck_first_diagnostic_warm_ms: null,
+    typecheck_keystroke_to_frame_ms: null,
   };
   if (args.has("skip-notebook")) return { ...none, notebook_skipped: "--skip-notebook" };
   if (!existsSync("dist/index.html"))
@@ -280,9 +294,15 @@ async function notebookFigures(): Promise<{
   if (!existsSync(CHROMIUM)) return { ...none, notebook_skipped: `no Chromium at ${CHROMIUM}` };
   const nb = await benchNotebook({ runs: 5 });
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  // The type checker in the page (issue 12): what the first edit loads, first keystroke → first diagnostic.
+  const types = await benchTypecheck({ runs: 3 });
   return {
     notebook_run_warm_ms: median(nb.runWarmMs),
     notebook_run_cold_ms: median(nb.runColdMs),
     notebook_first_load_js_gzip_max: Math.max(...nb.firstLoad.map((l) => l.jsGzip)),
+    typecheck_first_edit_gzip: types.firstEditGzip,
+    typecheck_first_diagnostic_cold_ms: median(types.firstDiagnosticColdMs),
+    typecheck_first_diagnostic_warm_ms: median(types.firstDiagnosticWarmMs),
+    typecheck_keystroke_to_frame_ms: median(types.keystrokeToFrameMs),
   };
 }

@@ -454,7 +454,14 @@ const pct = (x: number | null): string => (x === null ? "—" : `${(100 * x).toF
 
 function format(r: Result): string {
   const figure = (x: number | null) => (r.metric.startsWith("loss") ? (x?.toFixed(6) ?? "—") : pct(x));
-  return `${r.title.padEnd(40)} ${r.metric.padEnd(32)} ${figure(r.ours).padStart(9)} ${figure(r.published).padStart(9)} ${r.seconds.toFixed(1).padStart(7)}`;
+  const line = `${r.title.padEnd(40)} ${r.metric.padEnd(32)} ${figure(r.ours).padStart(9)} ${figure(r.published).padStart(9)} ${r.seconds.toFixed(1).padStart(7)}`;
+  // the small reproductions run several seeds: each seed's last loss(es) and accuracy on a line of its own
+  const seeds = (r.seeds ?? []).map(({ seed, loss, trainingAccuracy }) => {
+    const losses = r.id === "moonsStudy" ? loss.map((l) => l.toFixed(6)).join(" ") : loss.at(-1)!.toFixed(6);
+    const accuracies = [trainingAccuracy].flat().map(pct).join(" ");
+    return `  seed ${seed}: loss ${losses}; training accuracy ${accuracies}`;
+  });
+  return [line, ...seeds].join("\n");
 }
 
 async function main(): Promise<void> {

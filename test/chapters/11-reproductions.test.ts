@@ -828,6 +828,14 @@ describe("chapter 11: reproductions", () => {
     expect(sameAsIts.filter((h) => h === 1)).toHaveLength(2);
     expect(sameAsIts.filter((h) => h === 2)).toHaveLength(1);
     expect(text).toContain("ends where its code ends, to all six digits, in 15 of the 21 runs");
+    // on our points: lower with 3 units, a little higher with 50
+    const size = (runs: StudyRun[], k: number) => runs.map((r) => r.loss[k]!);
+    expect(hi(size(scope.studyOurs, 2))).toBeLessThan(lo(size(scope.studyTheirs, 2)));
+    expect(lo(size(scope.studyOurs, 6))).toBeGreaterThan(hi(size(scope.studyTheirs, 6)));
+    const f4 = (xs: number[]) => `${lo(xs).toFixed(4)} to ${hi(xs).toFixed(4)}`;
+    expect(text).toContain(
+      `a little higher with 50 (${f4(size(scope.studyOurs, 6))} against ${f4(size(scope.studyTheirs, 6))})`,
+    );
   });
 
   it("names each MNIST original by repository and notebook, quotes what it published, and calls none of them untraceable", () => {

@@ -102,7 +102,7 @@ describe("the mnist-full cell of chapter 10", () => {
   );
 
   it(
-    "a second visit reads the full sets from Cache Storage: nothing is downloaded",
+    "a second visit reads the full sets from Cache Storage: nothing is downloaded; Stop keeps what was learned",
     async () => {
       fullRequests.length = 0;
       const page = await visit();
@@ -115,6 +115,24 @@ describe("the mnist-full cell of chapter 10", () => {
         "60000 training and 10000 test images, 11.5 MB, read from this browser's cache (nothing downloaded)",
       );
       expect(fullRequests).toEqual([]);
+
+      // Stop during training ends it after the current step: the cell ends at once, fullNet keeps what it learned.
+      const cell = fullCell(page);
+      await cell.getByRole("button", { name: "Run", exact: true }).click();
+      await expect
+        .poll(() => cell.locator(".cell-progress-text").textContent(), {
+          timeout: RUN_TIMEOUT,
+          interval: 100,
+        })
+        .toMatch(/^steps ([2-9]\d|\d{3,})\/2400/);
+      await cell.getByRole("button", { name: "Stop", exact: true }).click();
+      await expect
+        .poll(() => cell.locator("[data-cell-status]").textContent(), { timeout: 30_000, interval: 100 })
+        .toMatch(/^Stopped after .*what it did so far is kept/);
+      const text = (await cell.locator("[data-cell-output]").textContent())!;
+      expect(text).toMatch(/stopped after \d+ steps in [\d.]+ s/);
+      expect(text).toContain("fullNet keeps what it learned by then");
+      expect(await cell.locator(".cell-progress-text").textContent()).toMatch(/stopped at step \d+/);
       expect(errors).toEqual([]);
     },
     RUN_TIMEOUT,

@@ -7,7 +7,14 @@ import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
-import { EditorState, StateEffect, StateField, type Range } from "@codemirror/state";
+import {
+  Compartment,
+  EditorState,
+  StateEffect,
+  StateField,
+  type Extension,
+  type Range,
+} from "@codemirror/state";
 import {
   Decoration,
   drawSelection,
@@ -38,6 +45,8 @@ export interface Editor {
   destroy(): void;
   /** Marks where the last run's error was (line and column 1-based; column null: the whole line); null clears. */
   markError(at: { line: number; column: number | null } | null): void;
+  /** Adds extensions after the editor is made (the type checker's, on a reader's first edit: typecheck.ts). */
+  configure(extension: Extension): void;
 }
 
 const setError = StateEffect.define<{ line: number; column: number | null } | null>();
@@ -119,6 +128,7 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
     return true;
   };
   const cursor = Math.min(options.cursor ?? options.code.length, options.code.length);
+  const later = new Compartment();
   const view = new EditorView({
     parent: root,
     root,
@@ -145,6 +155,7 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
           ...historyKeymap,
         ]),
         EditorView.contentAttributes.of({ "aria-label": options.label }),
+        later.of([]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
           if (update.focusChanged && !update.view.hasFocus) options.onBlur?.();
@@ -164,6 +175,9 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
     },
     markError(at) {
       view.dispatch({ effects: setError.of(at) });
+    },
+    configure(extension) {
+      view.dispatch({ effects: later.reconfigure(extension) });
     },
   };
 }

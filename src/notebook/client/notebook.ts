@@ -30,6 +30,8 @@ import { EditStore } from "./store.ts";
 import { widgetReport } from "./widget-report.ts";
 
 type Runtime = typeof import("./runtime.ts");
+type Types = typeof import("./typecheck.ts");
+type TypesLoaded = { types: Types; checker: InstanceType<Types["Checker"]> };
 type Session = InstanceType<Runtime["Session"]>;
 type Outcome = Awaited<ReturnType<Session["run"]>>;
 /** Run a cell (after the cells above it not in memory), run every cell above it, or only those above it. */
@@ -39,6 +41,8 @@ export class Notebook {
   readonly cells: Cell[];
   readonly #store: EditStore;
   #runtime: Promise<Runtime> | null = null;
+  /** The type checker: loaded on the first edit of any cell, never before (the first load stays light). */
+  #types: Promise<TypesLoaded> | null = null;
   #session: Session | null = null;
   #chain: Promise<void> = Promise.resolve();
   /** Incremented by Stop: a queued job of an earlier epoch does nothing. */
@@ -149,6 +153,7 @@ export class Notebook {
         });
         cell.view.code.replaceChildren(host);
         cell.view.buttons.edit.hidden = true;
+        if (this.#types) void this.#types.then((t) => this.#giveTypes(i, editor, t));
         return editor;
       });
     }
@@ -177,9 +182,33 @@ export class Notebook {
   #changed(i: number, code: string): void {
     const cell = this.cells[i]!;
     cell.code = code;
+    this.#startTypes();
     for (const c of this.cells) c.blocked = null; // what stopped them has changed
     this.#store.save(cell.view.id, cell.view.hash, code === cell.view.original ? null : code);
     this.refresh();
+  }
+
+  /** Loads the type checker (once) and gives every open editor its diagnostics, hover and completion. */
+  #startTypes(): void {
+    if (this.#types) return;
+    const filesUrl = new URL(`${import.meta.env.BASE_URL}typecheck/files.json`, document.baseURI).href;
+    this.#types = import("./typecheck.ts").then((types) => ({ types, checker: new types.Checker(filesUrl) }));
+    const loaded = this.#types;
+    this.cells.forEach((cell, i) => {
+      if (cell.editor)
+        void Promise.all([cell.editor, loaded]).then(([editor, t]) => this.#giveTypes(i, editor, t));
+    });
+  }
+
+  #giveTypes(i: number, editor: Editor, { types, checker }: TypesLoaded): void {
+    const view = this.cells[i]!.view;
+    editor.configure(
+      types.cellTypes(checker, {
+        cell: i,
+        codes: () => this.cells.map((c) => c.code),
+        diagnostics: types.diagnosticsElement(view.code),
+      }),
+    );
   }
 
   /** Replaces cell i's code (Reset, Restore my edit) and saves it. */

@@ -3,7 +3,7 @@
 // module (cells share a scope, as in the notebook) with "mlp" and "data" resolved to src/mlp and src/data,
 // and each property a cell reads is followed to its declaration. Other modules (Plot) are left unresolved:
 // nothing of theirs is the library's.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
@@ -116,7 +116,9 @@ export function cachedMemberUses(root: string, chapters: readonly (readonly stri
   }
   const uses = memberUses(root, chapters);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(uses));
-  renameSync(`${file}.tmp`, file);
+  // A temporary name of its own: a build and tests (processes or threads) may write the same entry at once.
+  const partial = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  writeFileSync(partial, JSON.stringify(uses));
+  renameSync(partial, file);
   return uses;
 }

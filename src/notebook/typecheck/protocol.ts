@@ -1,0 +1,17 @@
+// What the page and the checker's worker (checker-worker.ts) say to each other: plain data.
+import type { CellDiagnosticRange, CompletionItem, HoverInfo } from "./service.ts";
+
+/** Page → checker. Every request carries the chapter's cells as the page has them now. */
+export type ToChecker =
+  | { type: "init"; filesUrl: string }
+  | { id: number; type: "diagnostics"; codes: string[]; cell: number }
+  | { id: number; type: "hover"; codes: string[]; cell: number; pos: number }
+  | { id: number; type: "completions"; codes: string[]; cell: number; pos: number }
+  | { id: number; type: "details"; codes: string[]; cell: number; pos: number; name: string };
+
+/** Checker → page: the answer to request `id`, or why there is none. */
+export type FromChecker =
+  | { id: number; type: "diagnostics"; result: CellDiagnosticRange[] }
+  | { id: number; type: "hover" | "details"; result: HoverInfo | null }
+  | { id: number; type: "completions"; result: CompletionItem[] }
+  | { id: number; type: "error"; message: string };

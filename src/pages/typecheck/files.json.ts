@@ -1,0 +1,9 @@
+// typecheck/files.json: what the page's type checker checks cells against (src/notebook/typecheck/files.ts),
+// served by the site itself, never a CDN; the checker's worker fetches it on a reader's first edit.
+import type { APIRoute } from "astro";
+import { serviceFiles } from "../../notebook/typecheck/files.ts";
+
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify(serviceFiles(undefined, { stripLibComments: true })), {
+    headers: { "Content-Type": "application/json" },
+  });
