@@ -1,5 +1,11 @@
 // Marks, in the table of contents and the sidebar, the section the reader is in: the last heading whose top
-// has passed just under the sticky header.
+// has passed the reading line, a third of the way down the screen below the sticky header. (Just under the
+// header, the mark lagged a section behind: a heading halfway up the screen starts the section being read.)
+
+/** Where the reader reads: a third of the way down the part of the screen below the header. */
+export function readingLine(headerHeight: number, viewportHeight: number): number {
+  return headerHeight + Math.max(0, viewportHeight - headerHeight) / 3;
+}
 
 /** Index of the last heading at or above `line` (the first heading if none has passed it yet). */
 export function currentSection(headingTops: readonly number[], line: number): number {
@@ -18,10 +24,10 @@ export function initScrollSpy(doc: Document): void {
   let queued = false;
   const update = () => {
     queued = false;
-    const line = parseFloat(getComputedStyle(doc.documentElement).scrollPaddingTop) || 80;
+    const header = parseFloat(getComputedStyle(doc.documentElement).scrollPaddingTop) || 80;
     const at = currentSection(
       headings.map((h) => h.getBoundingClientRect().top),
-      line + 1,
+      readingLine(header, innerHeight) + 1,
     );
     const id = headings[at]!.id;
     for (const a of links) {

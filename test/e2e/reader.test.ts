@@ -429,3 +429,147 @@ describe("6. the editor lets go", () => {
     await page.context().close();
   });
 });
+
+describe("10. a phone (390 px)", () => {
+  it("a display equation wider than the column has the charts' scroll hint", async () => {
+    const watched = await open(chapterWith("\\underbrace"), PHONE);
+    const { page } = watched;
+    const wide = page.locator(".katex-display").filter({ has: page.locator(".katex") });
+    const index = await wide.evaluateAll((els) => els.findIndex((e) => e.scrollWidth > e.clientWidth + 1));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const eq = wide.nth(index);
+    expect(await eq.evaluate((e) => getComputedStyle(e).backgroundImage)).toMatch(/gradient/);
+    await eq.scrollIntoViewIfNeeded();
+    await eq.screenshot({ path: `${SHOTS}/wide-equation-390.png` });
+    expectClean(watched);
+    await page.context().close();
+  });
+
+  it("a cell's five buttons stay on one line, and a progress line never breaks inside its text", async () => {
+    const watched = await open("playground/", PHONE);
+    const { page } = watched;
+    const cell = page.locator("[data-cell]").nth(2);
+    const tops = await cell
+      .locator("[data-cell-toolbar] button:visible")
+      .evaluateAll((bs) => bs.map((b) => [b.textContent?.trim(), Math.round(b.getBoundingClientRect().top)]));
+    expect(tops.map(([name]) => name)).toEqual(["Run", "Run all above", "Stop", "Reset", "Edit"]);
+    expect(new Set(tops.map(([, top]) => top)).size).toBe(1);
+    await button(cell, "Run").click();
+    await expect.poll(() => status(cell).textContent(), { timeout: RUN_TIMEOUT }).toMatch(/^Ran in /);
+    const text = cell.locator(".cell-progress-text");
+    expect(await text.textContent()).toBe("epochs 150/150 · done");
+    const lines = await text.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
+    await shoot(page, cell.locator("[data-cell-toolbar]"), "toolbar-phone");
+    await shoot(page, cell.locator(".cell-progress"), "progress-phone");
+    expectClean(watched);
+    await page.context().close();
+  });
+});
+
+/** The computed style of the status line's busy mark (its ::before). */
+const busyMark = (cell: Locator) =>
+  status(cell).evaluate((el) => {
+    const s = getComputedStyle(el, "::before");
+    return {
+      content: s.content,
+      style: s.borderRightStyle,
+      right: s.borderRightColor,
+      top: s.borderTopColor,
+    };
+  });
+
+describe("11. the busy mark", () => {
+  it("standing still (waiting, or reduced motion) it is a full dotted ring, not a 'c'; it sits before the text", async () => {
+    const watched = await open("playground/", PHONE);
+    const { page } = watched;
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    const second = page.locator("[data-cell]").nth(1);
+    await setCode(page, second, "await new Promise((resolve) => setTimeout(resolve, 4000));");
+    await button(second, "Run").click();
+    const third = page.locator("[data-cell]").nth(2);
+    await expect.poll(() => status(second).textContent(), { timeout: RUN_TIMEOUT }).toBe("Running…");
+    await button(third, "Run").click();
+    await expect.poll(() => third.getAttribute("data-state")).toBe("queued");
+    for (const cell of [second, third]) {
+      const mark = await busyMark(cell);
+      expect(mark.content).toBe('""');
+      expect(mark.style).toBe("dotted");
+      expect(mark.right).toBe(mark.top); // no gap in the ring
+      expect(await status(cell).evaluate((el) => getComputedStyle(el).display)).toMatch(/flex$/);
+    }
+    await shoot(page, third.locator("[data-cell-toolbar]"), "busy-mark");
+    await button(third, "Stop").click();
+    expectClean(watched);
+    await page.context().close();
+  });
+});
+
+describe("12. small things", () => {
+  it("'On this page' marks the section whose heading is a third of the way down the screen", async () => {
+    const watched = await open(chapterWith('data-name="digit"'));
+    const { page } = watched;
+    const links = page.locator(".toc a[href^='#']");
+    const target = links.nth(Math.floor((await links.count()) / 2));
+    const id = decodeURIComponent((await target.getAttribute("href"))!.slice(1));
+    // The heading's top at 35% of the screen: the reader reads its section, under the header and above.
+    await page.evaluate((id) => {
+      const h = document.getElementById(id)!;
+      scrollTo({ top: scrollY + h.getBoundingClientRect().top - 0.35 * innerHeight, behavior: "instant" });
+    }, id);
+    const top = await page.evaluate(
+      (id) => document.getElementById(id)!.getBoundingClientRect().top / innerHeight,
+      id,
+    );
+    expect(top).toBeCloseTo(0.35, 1);
+    await expect.poll(() => page.locator(".toc a[aria-current='true']").getAttribute("href")).toBe(`#${id}`);
+    expectClean(watched);
+    await page.context().close();
+  });
+
+  it("the 'Edited' badge is a label, not a button look-alike (no outline, no pill)", async () => {
+    const watched = await open("playground/");
+    const { page } = watched;
+    const cell = page.locator("[data-cell]").nth(1);
+    await setCode(page, cell, "1 + 1");
+    const badge = cell.locator(".cell-badge");
+    expect(await badge.textContent()).toBe("Edited");
+    const look = await badge.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { border: s.borderTopStyle, padding: s.paddingLeft, radius: s.borderTopLeftRadius };
+    });
+    expect(look).toEqual({ border: "none", padding: "0px", radius: "0px" });
+    await shoot(page, cell.locator("[data-cell-toolbar]"), "edited-badge");
+    expectClean(watched);
+    await page.context().close();
+  });
+});
+
+describe("12. small things: the equation highlight", () => {
+  it("a marked symbol's box stays inside its own box: it covers neither the parenthesis beside it nor the brace below", async () => {
+    const watched = await open(chapterWith("\\underbrace"));
+    const { page } = watched;
+    // A symbol right after an opening parenthesis, in an equation linked to a cell: σ(S₁).
+    const symbol = page.locator("[data-eq-cell] .mopen + .eq-sym[role='button']").first();
+    await symbol.focus();
+    await expect.poll(() => symbol.evaluate((e) => e.classList.contains("eq-on"))).toBe(true);
+    const { gap } = await symbol.evaluate((e) => {
+      const s = getComputedStyle(e);
+      const out = s.outlineStyle === "none" ? 0 : parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+      const paren = e.previousElementSibling!.getBoundingClientRect();
+      return { gap: e.getBoundingClientRect().left - out - paren.right };
+    });
+    expect(gap).toBeGreaterThanOrEqual(-0.5);
+    await shoot(
+      page,
+      symbol.locator("xpath=ancestor::*[contains(@class,'katex-display')][1]"),
+      "eq-highlight",
+    );
+    expectClean(watched);
+    await page.context().close();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scrolledFraction } from "../../src/site/reading-progress.ts";
-import { currentSection } from "../../src/site/scroll-spy.ts";
+import { currentSection, readingLine } from "../../src/site/scroll-spy.ts";
 
 describe("scrolledFraction(scrollTop, scrollHeight, clientHeight)", () => {
   it("is 0 at the top, 1 at the bottom and proportional between", () => {
@@ -24,5 +24,12 @@ describe("currentSection(headingTops, line)", () => {
 
   it("is the first heading before any has passed", () => {
     expect(currentSection([200, 900], 80)).toBe(0);
+  });
+});
+
+describe("readingLine(headerHeight, viewportHeight)", () => {
+  it("is a third of the way down the screen below the header, not the header's edge", () => {
+    expect(readingLine(80, 980)).toBe(380);
+    expect(readingLine(80, 50)).toBe(80);
   });
 });
