@@ -21,6 +21,8 @@ export interface TypecheckBench {
   firstDiagnosticColdMs: number[];
   firstDiagnosticWarmMs: number[];
   keystrokeToFrameMs: number[];
+  /** The same with the checker kept from loading: the editor as it was before the checker. */
+  keystrokeToFrameWithoutMs: number[];
 }
 
 const CHECKER = /checker-worker|typecheck\/files\.json|\/typecheck\.[\w-]+\.js/;
@@ -98,6 +100,7 @@ export async function benchTypecheck(
       firstDiagnosticColdMs: [],
       firstDiagnosticWarmMs: [],
       keystrokeToFrameMs: [],
+      keystrokeToFrameWithoutMs: [],
     };
     for (let r = 0; r < (options.runs ?? 3); r++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -123,6 +126,17 @@ export async function benchTypecheck(
       );
       result.keystrokeToFrameMs.push(...(await keystrokeFrames(page, " // typing on")));
       await page.close();
+
+      const without = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await without.route(CHECKER, (route) => route.abort());
+      await without.goto(server.url + target, { waitUntil: "networkidle" });
+      const plain = without.locator("[data-cell]").nth(1);
+      await plain.locator("[data-cell-code] pre").click();
+      await plain.locator(".cm-content").click();
+      result.keystrokeToFrameWithoutMs.push(
+        ...(await keystrokeFrames(without, 'const n: number = "seven"; // on')),
+      );
+      await without.close();
     }
     return result;
   } finally {

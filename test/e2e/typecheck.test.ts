@@ -125,3 +125,17 @@ it("what the first edit loads fits the budget of 1.5 MB gzip", async () => {
   expect(bytes).toBeGreaterThan(500_000); // the compiler is in there
   expect(bytes).toBeLessThan(1_500_000);
 });
+
+it("an edit re-checks the cells below it, which see its names with their types", async () => {
+  const { page, errors } = await open();
+  const [above, below] = [page.locator("[data-cell]").nth(1), page.locator("[data-cell]").nth(2)];
+  await replaceCode(page, above, "const k = 1;");
+  await replaceCode(page, below, "const s: string = k;");
+  const diagnostics = below.locator("[data-cell-diagnostics]");
+  await expect
+    .poll(() => diagnostics.innerText(), { timeout: 60_000 })
+    .toContain("Type 'number' is not assignable to type 'string'.");
+  await replaceCode(page, above, 'const k = "one";');
+  await expect.poll(() => diagnostics.innerText(), { timeout: 30_000 }).toBe("");
+  expect(errors).toEqual([]);
+});

@@ -6,7 +6,7 @@
 import { autocompletion, type Completion, type CompletionContext } from "@codemirror/autocomplete";
 import { linter, type Diagnostic } from "@codemirror/lint";
 import { Prec, StateEffect, StateField, type Extension } from "@codemirror/state";
-import { EditorView, hoverTooltip, keymap, showTooltip, type Tooltip } from "@codemirror/view";
+import { EditorView, hoverTooltip, keymap, showTooltip, ViewPlugin, type Tooltip } from "@codemirror/view";
 import type { FromChecker, ToChecker } from "../typecheck/protocol.ts";
 import type { CellDiagnosticRange, HoverInfo } from "../typecheck/service.ts";
 
@@ -16,6 +16,25 @@ export class Checker {
   readonly #worker: Worker;
   readonly #waiting = new Map<number, (answer: FromChecker) => void>();
   #next = 1;
+  /** The open editors by cell, so that an edit re-checks the cells below it (they see its names). */
+  readonly #views = new Map<number, EditorView>();
+  #below: { from: number; timer: ReturnType<typeof setTimeout> } | null = null;
+
+  watch(cell: number, view: EditorView | null): void {
+    if (view) this.#views.set(cell, view);
+    else this.#views.delete(cell);
+  }
+
+  /** Cell `cell` changed: once typing pauses, the editors of the cells below it check again. */
+  changed(cell: number): void {
+    const from = Math.min(cell, this.#below?.from ?? cell);
+    if (this.#below) clearTimeout(this.#below.timer);
+    const timer = setTimeout(() => {
+      this.#below = null;
+      for (const [i, view] of this.#views) if (i > from) view.dispatch({ effects: recheck.of(null) });
+    }, 600);
+    this.#below = { from, timer };
+  }
 
   /** `filesUrl`: the site's typecheck/files.json, absolute. */
   constructor(filesUrl: string) {
@@ -134,6 +153,9 @@ const theme = EditorView.theme({
   ".cm-tooltip-lint": { padding: "0" },
 });
 
+/** A cell above changed: this cell's names may mean something else now (the linter's needsRefresh). */
+const recheck = StateEffect.define<null>();
+
 /** The hover's text for the keyboard: Ctrl/Cmd+I shows it for the name at the caret; any change hides it. */
 const setKeyTip = StateEffect.define<Tooltip | null>();
 const keyTip = StateField.define<Tooltip | null>({
@@ -162,7 +184,10 @@ export function cellTypes(checker: Checker, { cell, codes, diagnostics }: CellTy
         message: d.message,
       }));
     },
-    { delay: 200 },
+    {
+      delay: 200,
+      needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(recheck))),
+    },
   );
   const typeAt = async (view: EditorView, pos: number): Promise<Tooltip | null> => {
     const answer = await checker.ask({ type: "hover", codes: withDoc(view.state.doc.toString()), cell, pos });
@@ -227,5 +252,14 @@ export function cellTypes(checker: Checker, { cell, codes, diagnostics }: CellTy
       },
     ],
   });
-  return [lint, hover, keyTip, keys, complete, theme];
+  const below = ViewPlugin.define((view) => {
+    checker.watch(cell, view);
+    return {
+      update: (update) => {
+        if (update.docChanged) checker.changed(cell);
+      },
+      destroy: () => checker.watch(cell, null),
+    };
+  });
+  return [lint, hover, keyTip, keys, complete, below, theme];
 }
