@@ -22,9 +22,18 @@ export function siteShell(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const pagefind = await import("pagefind");
         const site = fileURLToPath(dir);
-        // Math is indexed once, as its MathML text (W∈ℝn×k): not KaTeX's visual copy, nor the TeX source.
+        // Math is indexed once, as its MathML text (W∈ℝn×k): not KaTeX's visual copy, nor the TeX source,
+        // nor the stretched braces and bars drawn over or under a term. A cell's buttons and outputs are the
+        // page's machinery, not its text ("RunRun all aboveStopReset" in every excerpt).
         const { index, errors } = await pagefind.createIndex({
-          excludeSelectors: [".katex-html", ".katex-mathml annotation"],
+          excludeSelectors: [
+            ".katex-html",
+            ".katex-mathml annotation",
+            '.katex-mathml mo[stretchy="true"]',
+            "[data-cell-toolbar]",
+            "[data-cell-output]",
+            "[data-cell-source]",
+          ],
           forceLanguage: "en",
         });
         if (!index) throw new Error(`pagefind: could not create the search index: ${errors.join("; ")}`);

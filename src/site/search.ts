@@ -12,6 +12,8 @@ interface PagefindSubResult {
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text. */
+  content: string;
   meta: { title?: string };
   sub_results: PagefindSubResult[];
 }
@@ -39,6 +41,24 @@ function loadPagefind(base: string): Promise<Pagefind> {
     return module;
   })();
   return pagefind;
+}
+
+/** Lower case, without accents: "Xavier" and "xavier", "Hinton" and "hinton" are one word. */
+function fold(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/**
+ * Whether `content` has, for every word of `query`, a word that starts with it. Pagefind, finding no word for
+ * a term, still returns pages for a shorter part of it ("xavier" found every page with an "x"): such a page
+ * is no match.
+ */
+export function matchesEveryTerm(content: string, query: string): boolean {
+  const words = fold(content).split(/[^\p{L}\p{N}]+/u);
+  const terms = fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== "");
+  return terms.every((t) => words.some((w) => w.startsWith(t)));
 }
 
 /** Text and <mark> from a Pagefind excerpt, as DOM nodes. */
@@ -118,8 +138,10 @@ export function initSearch(doc: Document, base: string = import.meta.env.BASE_UR
       const api = await loadPagefind(base);
       const found = await api.debouncedSearch(term, {}, 150);
       if (found === null || ticket !== latest) return; // a newer query superseded this one
-      const pages = await Promise.all(found.results.slice(0, MAX_PAGES).map((r) => r.data()));
+      const all = await Promise.all(found.results.map((r) => r.data()));
       if (ticket !== latest) return;
+      const matching = all.filter((page) => matchesEveryTerm(page.content, term));
+      const pages = matching.slice(0, MAX_PAGES);
       const items: HTMLLIElement[] = [];
       for (const page of pages) {
         const title = page.meta.title ?? page.url;
@@ -132,7 +154,7 @@ export function initSearch(doc: Document, base: string = import.meta.env.BASE_UR
         }
       }
       list.replaceChildren(...items);
-      const n = found.results.length;
+      const n = matching.length;
       status.textContent =
         n === 0
           ? `No results for “${term}”.`

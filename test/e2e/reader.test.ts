@@ -1,7 +1,7 @@
 // What a reader sees of the notebook's feedback (issue 16), on the built chapters: Stop that keeps the work,
 // results where the reader looks, one status per box, messages that say the right thing. The chapters are
 // found by what their HTML holds. Screenshots, at 1280 and 390 px, go to artifacts/reader/.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
@@ -17,6 +17,20 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 const browser = suiteBrowser(SHOTS);
+
+/** Every built page (its path under the site, as in a link) with its HTML. */
+function builtHtml(): { path: string; html: string }[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(join("dist", dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : e.name === "index.html" ? [dir] : [],
+    );
+  return walk("")
+    .filter((dir) => !dir.startsWith("pagefind"))
+    .map((dir) => ({
+      path: dir === "" ? "" : `${dir}/`,
+      html: readFileSync(join("dist", dir, "index.html"), "utf8"),
+    }));
+}
 
 /** The first chapter whose built HTML contains `marker`. */
 function chapterWith(marker: string): string {
@@ -569,6 +583,48 @@ describe("12. small things: the equation highlight", () => {
       symbol.locator("xpath=ancestor::*[contains(@class,'katex-display')][1]"),
       "eq-highlight",
     );
+    expectClean(watched);
+    await page.context().close();
+  });
+});
+
+describe("7. search", () => {
+  /** Types `query` in the search dialog and waits until its status line answers for it. */
+  async function searchFor(page: Page, query: string): Promise<string> {
+    await page.getByRole("searchbox").fill(query);
+    await expect
+      .poll(() => page.locator("[data-search-status]").textContent(), { timeout: 10_000 })
+      .toContain(`“${query}”`);
+    return (await page.locator("[data-search-status]").textContent())!;
+  }
+
+  it("a word no chapter has finds nothing; excerpts hold neither buttons nor braces drawn under maths", async () => {
+    const watched = await open(chapterWith("data-eq-cell="));
+    const { page } = watched;
+    await page.getByRole("button", { name: "Search" }).click();
+    // The issue's "xavier" found "11 chapters" by their "x"; only the pages with the word may match.
+    const withWord = builtHtml().filter((p) => /xavier/i.test(p.html));
+    expect(await searchFor(page, "xavier")).toBe(
+      withWord.length === 0
+        ? "No results for “xavier”."
+        : `${withWord.length} ${withWord.length === 1 ? "chapter matches" : "chapters match"} “xavier”.`,
+    );
+    const found = await page
+      .locator("[data-search-results] a")
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    for (const path of found) expect(withWord.map((p) => `/${p.path}`)).toContain(path);
+    expect(await searchFor(page, "sofmax")).toBe("No results for “sofmax”.");
+    expect(await page.locator("[data-search-results] li").count()).toBe(0);
+    for (const query of ["softmax", "underbrace", "matrix", "weighted sum"]) {
+      expect(await searchFor(page, query)).toMatch(/^(\d+ chapters? match|No results)/);
+      for (const text of await page.locator("[data-search-results] .result-excerpt").allTextContents()) {
+        expect(text).not.toMatch(/Run all above|RunRun|StopReset|⏟/);
+      }
+    }
+    expect(await searchFor(page, "softmax")).toMatch(/^\d+ chapters? match “softmax”\.$/);
+    await shoot(page, page.locator("[data-search-dialog]"), "search-softmax");
+    await searchFor(page, "sofmax");
+    await shoot(page, page.locator("[data-search-dialog]"), "search-none");
     expectClean(watched);
     await page.context().close();
   });
