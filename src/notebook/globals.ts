@@ -66,10 +66,9 @@ export const GLOBALS: ReadonlySet<string> = new Set([
   "BigUint64Array",
   "Intl",
   "Iterator",
-  // hosts (Node, workers, pages)
-  "setTimeout",
+  // hosts (Node, workers, pages); setTimeout and setInterval are not here: the kernel gives each cell its own,
+  // so what a timer prints goes to the cell that set it (kernel.ts)
   "clearTimeout",
-  "setInterval",
   "clearInterval",
   "queueMicrotask",
   "structuredClone",

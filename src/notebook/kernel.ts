@@ -43,12 +43,52 @@ export interface Kernel {
 /** Stream text is batched (a cell logging in a loop sends one message per batch) and capped per run. */
 const STREAM_BATCH_MS = 50;
 const STREAM_LIMIT = 1_000_000;
+/** New displays and progress bars per run (updates of one already shown are free), and downloads. */
+const DISPLAY_LIMIT = 200;
+const DOWNLOAD_LIMIT = { files: 20, bytes: 10_000_000 };
 
 function outbox(emit: (output: Output) => void, now: () => number) {
   let buffer: { stream: "stdout" | "stderr"; text: string } | null = null;
   let since = 0;
   let written = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const shown = new Set<string>();
+  let files = 0,
+    bytes = 0;
+  const said = new Set<string>();
+  /** Drops an output over its limit, with one note per kind the first time. */
+  const over = (what: string, note: string): true => {
+    if (!said.has(what)) {
+      said.add(what);
+      flush();
+      emit({ kind: "stream", stream: "stderr", text: `${note}\n` });
+    }
+    return true;
+  };
+  const dropped = (output: Output): boolean => {
+    if (output.kind === "display" || output.kind === "progress") {
+      if (shown.has(output.displayId)) return false;
+      if (shown.size >= DISPLAY_LIMIT) {
+        const what = output.kind === "display" ? "display()" : "progress()";
+        return over(
+          what,
+          `${what}: this run showed ${DISPLAY_LIMIT} outputs, the most a cell may; later ones are dropped`,
+        );
+      }
+      shown.add(output.displayId);
+    }
+    if (output.kind === "download") {
+      if (files + 1 > DOWNLOAD_LIMIT.files || bytes + output.text.length > DOWNLOAD_LIMIT.bytes) {
+        return over(
+          "download()",
+          `download(): this run offered ${DOWNLOAD_LIMIT.files} files or ${DOWNLOAD_LIMIT.bytes / 1e6} MB, the most a cell may; later ones are dropped`,
+        );
+      }
+      files++;
+      bytes += output.text.length;
+    }
+    return false;
+  };
   const flush = (): void => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
@@ -59,6 +99,7 @@ function outbox(emit: (output: Output) => void, now: () => number) {
     flush,
     emit(output: Output): void {
       if (output.kind !== "stream") {
+        if (dropped(output)) return;
         flush();
         return emit(output);
       }
@@ -98,7 +139,12 @@ function cellFrame(
   url: string,
   cell: TransformedCell,
 ): { line: number; column: number } | null {
-  const stack = (error as { stack?: unknown } | null)?.stack;
+  let stack: unknown;
+  try {
+    stack = (error as { stack?: unknown } | null)?.stack; // formatted on first read: a Symbol name throws
+  } catch {
+    return null;
+  }
   if (typeof stack !== "string") return null;
   const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
@@ -112,12 +158,23 @@ function clean(message: string): string {
   return message.replaceAll(`${SCOPE}.`, "");
 }
 
+/** A property of a thrown value as text, whatever it holds (a Symbol, an object, a getter that throws). */
+function textOf(read: () => unknown, fallback: string): string {
+  try {
+    const value = read();
+    if (value === undefined) return fallback;
+    return typeof value === "string" ? value : typeof value === "symbol" ? String(value) : inspect(value);
+  } catch {
+    return fallback;
+  }
+}
+
 function errorOutput(error: unknown, position: { line: number; column: number } | null): Output {
   if (error instanceof Error) {
     return {
       kind: "error",
-      name: error.name,
-      message: clean(error.message),
+      name: textOf(() => error.name, "Error"),
+      message: clean(textOf(() => error.message, "(the error's message could not be read)")),
       line: position?.line ?? null,
       column: position?.column ?? null,
     };
@@ -168,7 +225,34 @@ export function createKernel(options: KernelOptions): Kernel {
     now,
     inputs,
   });
-  const builtins = Object.assign(Object.create(fallbackScope()) as object, helpers);
+  // A timer's callback runs as part of the run that set it: what it prints or shows goes to that cell, even
+  // while another cell runs (a promise's continuation cannot be followed so, and goes to the running cell).
+  const within =
+    (ctx: RunContext, f: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]): unknown => {
+      const before = current;
+      current = ctx;
+      try {
+        return f(...args);
+      } finally {
+        current = before;
+      }
+    };
+  const timers = {
+    setTimeout: (f: unknown, ms?: number, ...args: unknown[]) =>
+      setTimeout(
+        typeof f === "function" ? within(current, f as () => unknown) : (f as () => void),
+        ms,
+        ...args,
+      ),
+    setInterval: (f: unknown, ms?: number, ...args: unknown[]) =>
+      setInterval(
+        typeof f === "function" ? within(current, f as () => unknown) : (f as () => void),
+        ms,
+        ...args,
+      ),
+  };
+  const builtins = Object.assign(Object.create(fallbackScope()) as object, helpers, timers);
   // `signal`: the running cell's AbortSignal, for a loop of its own that should end on Stop.
   Object.defineProperty(builtins, "signal", { get: () => current.signal, enumerable: true });
   let scope = Object.create(builtins) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 (async function ($scope, $import) { "use strict"; $scope.value = await Promise.resolve(42);
 for await (const chunk of $scope.stream()) $scope.chunks.push(chunk);
-await new Promise((resolve) => setTimeout(resolve, 1));
+await new Promise((resolve) => $scope.setTimeout(resolve, 1));
 return ($scope.value);
 
 })

@@ -1,0 +1,91 @@
+// What a cell cannot do to its output area: flood it with displays or downloads (capped like console text,
+// with a note saying so), or break the error path with an error whose message is not a string or whose name
+// is a Symbol (shown as the cell's own error, and the run still ends).
+import { describe, expect, it } from "vitest";
+import type { Kernel } from "../../src/notebook/kernel.ts";
+import { createNodeKernel } from "../../src/notebook/node-runner.ts";
+import type { Output } from "../../src/notebook/protocol.ts";
+
+async function run(kernel: Kernel, source: string, cellId = "c") {
+  const outputs: Output[] = [];
+  const result = await kernel.run(cellId, source, (o) => outputs.push(o));
+  return { ...result, outputs };
+}
+const notes = (outputs: Output[]) =>
+  outputs.flatMap((o) => (o.kind === "stream" && o.stream === "stderr" ? [o.text] : []));
+
+describe("output is bounded", () => {
+  it("display() shows at most 200 outputs per run, then says how it stopped", async () => {
+    const { ok, outputs } = await run(createNodeKernel(), "for (let i = 0; i < 1000; i++) display(i);");
+    expect(ok).toBe(true);
+    expect(outputs.filter((o) => o.kind === "display")).toHaveLength(200);
+    expect(notes(outputs)).toEqual([
+      "display(): this run showed 200 outputs, the most a cell may; later ones are dropped\n",
+    ]);
+  });
+
+  it("an update of a display already shown is not a new output", async () => {
+    const { outputs } = await run(
+      createNodeKernel(),
+      "const h = display(0);\nfor (let i = 0; i < 500; i++) h.update(i);",
+    );
+    expect(notes(outputs)).toEqual([]);
+  });
+
+  it("download() offers at most 20 files and 10 MB per run, then says how it stopped", async () => {
+    const many = await run(createNodeKernel(), 'for (let i = 0; i < 50; i++) download("x", `f${i}.txt`);');
+    expect(many.outputs.filter((o) => o.kind === "download")).toHaveLength(20);
+    expect(notes(many.outputs)).toEqual([
+      "download(): this run offered 20 files or 10 MB, the most a cell may; later ones are dropped\n",
+    ]);
+    const big = await run(
+      createNodeKernel(),
+      'const s = "x".repeat(4_000_000);\nfor (let i = 0; i < 5; i++) download(s, "big.txt");',
+    );
+    expect(big.outputs.filter((o) => o.kind === "download")).toHaveLength(2);
+  });
+});
+
+describe("odd errors are the cell's own error", () => {
+  it.each([
+    [
+      "a message that is not a string",
+      "const e = new Error('x');\n(e as any).message = { why: 1 };\nthrow e;",
+      "Error",
+      "{ why: 1 }",
+    ],
+    [
+      "a name that is a Symbol",
+      "const e = new Error('boom');\n(e as any).name = Symbol('odd');\nthrow e;",
+      "Symbol(odd)",
+      "boom",
+    ],
+    [
+      "a message getter that throws",
+      "const e = new Error('x');\nObject.defineProperty(e, 'message', { get() { throw new Error('no'); } });\nthrow e;",
+      "Error",
+      "(the error's message could not be read)",
+    ],
+    ["a thrown Symbol", "throw Symbol('s');", "Error", "Uncaught Symbol(s)"],
+  ])("%s", async (_what, source, name, message) => {
+    const k = createNodeKernel();
+    const { ok, outputs } = await run(k, source);
+    expect(ok).toBe(false);
+    const error = outputs.find((o) => o.kind === "error");
+    expect(error).toMatchObject({ kind: "error", name, message });
+    expect(() => structuredClone(outputs)).not.toThrow(); // it crosses postMessage
+    expect((await run(k, "1 + 1")).ok).toBe(true); // and the next cell runs
+  });
+});
+
+describe("output that outlives its run", () => {
+  it("from a timer goes to the cell that set it, not to the cell running then", async () => {
+    const k = createNodeKernel();
+    const a = await run(k, 'setTimeout(() => console.log("late from a"), 30);', "a");
+    const b = await run(k, 'await new Promise((r) => setTimeout(r, 120));\nconsole.log("b");', "b");
+    await new Promise((r) => setTimeout(r, 100));
+    const text = (outputs: Output[]) => outputs.flatMap((o) => (o.kind === "stream" ? [o.text] : []));
+    expect(text(b.outputs)).toEqual(["b\n"]);
+    expect(text(a.outputs)).toEqual(["late from a\n"]);
+  });
+});
