@@ -40,7 +40,8 @@ export interface EditorOptions {
 }
 
 export interface Editor {
-  setCode(code: string): void;
+  /** Replaces the code; `silent`: without calling onChange (the change came from elsewhere, already saved). */
+  setCode(code: string, options?: { silent?: boolean }): void;
   focus(): void;
   destroy(): void;
   /** Marks where the last run's error was (line and column 1-based; column null: the whole line); null clears. */
@@ -129,6 +130,7 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
   };
   const cursor = Math.min(options.cursor ?? options.code.length, options.code.length);
   const later = new Compartment();
+  let quiet = false; // while setCode({ silent }) dispatches
   const view = new EditorView({
     parent: root,
     root,
@@ -157,15 +159,20 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
         EditorView.contentAttributes.of({ "aria-label": options.label }),
         later.of([]),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) options.onChange(update.state.doc.toString());
+          if (update.docChanged && !quiet) options.onChange(update.state.doc.toString());
           if (update.focusChanged && !update.view.hasFocus) options.onBlur?.();
         }),
       ],
     }),
   });
   return {
-    setCode(code) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
+    setCode(code, { silent = false } = {}) {
+      quiet = silent;
+      try {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
+      } finally {
+        quiet = false;
+      }
     },
     focus() {
       view.focus();

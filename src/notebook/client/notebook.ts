@@ -26,6 +26,7 @@ import {
 import { readCells, showNotice, showPlainCode } from "./cell-view.ts";
 import type { Editor } from "./editor.ts";
 import { INPUT_EVENT, PREPARE_EVENT, PROGRESS_EVENT, type NotebookInput } from "./input-event.ts";
+import { planRun, type Mode } from "./plan-run.ts";
 import { EditStore } from "./store.ts";
 import { widgetReport } from "./widget-report.ts";
 
@@ -34,8 +35,6 @@ type Types = typeof import("./typecheck.ts");
 type TypesLoaded = { types: Types; checker: InstanceType<Types["Checker"]> };
 type Session = InstanceType<Runtime["Session"]>;
 type Outcome = Awaited<ReturnType<Session["run"]>>;
-/** Run a cell (after the cells above it not in memory), run every cell above it, or only those above it. */
-type Mode = "cell" | "above" | "prepare";
 
 export class Notebook {
   readonly cells: Cell[];
@@ -54,6 +53,10 @@ export class Notebook {
   #preparing = new Set<number>();
   /** The widget before a cell (the one that runs it), and the progress it was last told. */
   #widgets = new Map<number, { widget: Element; told: string }>();
+  /** When each cell's code shown was saved (here or in another tab): an older save never replaces it. */
+  #savedAt = new Map<number, number>();
+  /** The notices shown, by cell and kind ("unsaved", "elsewhere", "reset"): one of a kind at a time. */
+  #notices = new Map<string, () => void>();
 
   constructor(doc: Document) {
     const views = readCells(doc);
@@ -77,6 +80,8 @@ export class Notebook {
       this.#restore(cell, i);
       this.#wire(cell, i);
     });
+    if (doc.defaultView)
+      this.#store.watch(doc.defaultView, (id, hash, edit) => this.#elsewhere(id, hash, edit));
     doc.addEventListener(INPUT_EVENT, (event) => void this.#input(event as CustomEvent<NotebookInput>));
     doc.addEventListener(PREPARE_EVENT, (event) => {
       const next = this.#nextCell(event.target as Element);
@@ -108,6 +113,7 @@ export class Notebook {
   #restore(cell: Cell, i: number): void {
     const { view } = cell;
     const { edit, older } = this.#store.find(view.id, view.hash);
+    if (edit) this.#savedAt.set(i, edit.savedAt);
     if (edit && edit.code !== view.original) {
       cell.code = edit.code;
       showPlainCode(view, edit.code); // at once, so the original never flashes; the editor follows
@@ -179,12 +185,13 @@ export class Notebook {
     });
   }
 
-  #changed(i: number, code: string): void {
+  /** The reader changed cell i's code (or `save` false: another tab did, and saved it already). */
+  #changed(i: number, code: string, save = true): void {
     const cell = this.cells[i]!;
     cell.code = code;
     this.#startTypes();
     for (const c of this.cells) c.blocked = null; // what stopped them has changed
-    this.#store.save(cell.view.id, cell.view.hash, code === cell.view.original ? null : code);
+    if (save) this.#save(i, code);
     this.refresh();
   }
 
@@ -211,21 +218,78 @@ export class Notebook {
     );
   }
 
-  /** Replaces cell i's code (Reset, Restore my edit) and saves it. */
-  async setCode(i: number, code: string): Promise<void> {
-    const cell = this.cells[i]!;
-    if (cell.editor) (await cell.editor).setCode(code);
-    else if (code === cell.view.original) cell.view.code.replaceChildren(...cell.staticCode);
-    else showPlainCode(cell.view, code);
-    this.#changed(i, code);
+  /** Saves cell i's code; if the browser will not keep it, the cell says so until a save works again. */
+  #save(i: number, code: string): void {
+    const { view } = this.cells[i]!;
+    const saved = this.#store.save(view.id, view.hash, code === view.original ? null : code);
+    if (saved) {
+      this.#savedAt.set(i, saved.savedAt);
+      this.#notices.get(`${i}:unsaved`)?.();
+      this.#notices.delete(`${i}:unsaved`);
+    } else if (!this.#notices.has(`${i}:unsaved`)) {
+      this.#notice(
+        i,
+        "unsaved",
+        "Your edit could not be saved in this browser (its storage is full or turned off): it is kept on " +
+          "this page only, and lost when you leave it. Copy it somewhere to keep it.",
+        [{ label: "OK", run: () => {} }],
+      );
+    }
   }
 
+  /** Shows a notice on cell i, in place of any earlier one of the same kind. */
+  #notice(i: number, kind: string, text: string, actions: { label: string; run: () => void }[]): void {
+    const key = `${i}:${kind}`;
+    this.#notices.get(key)?.();
+    const remove = showNotice(
+      this.cells[i]!.view,
+      text,
+      actions.map(({ label, run }) => ({
+        label,
+        run: () => {
+          this.#notices.delete(key);
+          run();
+        },
+      })),
+    );
+    this.#notices.set(key, remove);
+  }
+
+  /** Another tab of this chapter saved (or forgot) an edit: shown here too, unless this tab's is newer. */
+  #elsewhere(cellId: string, hash: string, edit: { code: string; savedAt: number } | null): void {
+    const i = this.cells.findIndex((c) => c.view.id === cellId && c.view.hash === hash);
+    const cell = this.cells[i];
+    if (!cell) return;
+    const code = edit?.code ?? cell.view.original;
+    const savedAt = edit?.savedAt ?? Date.now();
+    if (savedAt < (this.#savedAt.get(i) ?? 0) || code === cell.code) return;
+    this.#savedAt.set(i, savedAt);
+    void this.setCode(i, code, false);
+    this.#notice(i, "elsewhere", "You changed this cell in another tab: it shows that version now.", [
+      { label: "OK", run: () => {} },
+    ]);
+  }
+
+  /** Replaces cell i's code (Reset, Restore my edit, another tab's edit) and saves it unless `save` is false. */
+  async setCode(i: number, code: string, save = true): Promise<void> {
+    const cell = this.cells[i]!;
+    if (cell.editor) (await cell.editor).setCode(code, { silent: !save });
+    else if (code === cell.view.original) cell.view.code.replaceChildren(...cell.staticCode);
+    else showPlainCode(cell.view, code);
+    this.#changed(i, code, save);
+  }
+
+  /** Back to the original code; a notice offers the edit back until the reader leaves the page. */
   async reset(i: number): Promise<void> {
     const cell = this.cells[i]!;
-    const edited = cell.code !== cell.view.original;
+    const edit = cell.code;
+    if (edit === cell.view.original) return;
     await this.setCode(i, cell.view.original);
-    if (edited) cell.result = "Back to the original code";
+    cell.result = "Back to the original code";
     this.refresh();
+    this.#notice(i, "reset", "Back to the original code. Your edit is kept until you leave this page.", [
+      { label: "Undo", run: () => void this.setCode(i, edit).then(() => this.edit(i, { focus: false })) },
+    ]);
   }
 
   // ---- runs -------------------------------------------------------------------------------------------
@@ -293,9 +357,8 @@ export class Notebook {
   async #runList(epoch: number, i: number, mode: Mode): Promise<void> {
     const { runtime, session } = await this.#loadSession();
     if (epoch !== this.#epoch) return;
-    const above = this.cells.slice(0, i).flatMap((c, j) => (c.view.norun ? [] : [j]));
-    const first = mode === "above" ? above : above.filter((j) => !this.#inMemory(j));
-    const list = mode === "cell" ? [...first, i] : first;
+    const norun = this.cells.map((c) => ({ norun: c.view.norun }));
+    const { first, list } = planRun(norun, i, mode, (j) => this.#inMemory(j));
     // The cell the reader clicked, or is waiting for, says how far the cells above it have got.
     const all = mode === "above";
     if (first.length > 0) this.#above = { target: i, list: first, done: 0, all };

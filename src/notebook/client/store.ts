@@ -23,7 +23,7 @@ function storage(): Storage | null {
   }
 }
 
-function parse(text: string | null): StoredEdit | null {
+export function parse(text: string | null): StoredEdit | null {
   if (text === null) return null;
   try {
     const value = JSON.parse(text) as Partial<StoredEdit>;
@@ -58,16 +58,42 @@ export class EditStore {
     return { edit: parse(store.getItem(prefix + hash)), older };
   }
 
-  /** Saves the cell's code, or forgets the edit when `code` is null (the original again). */
-  save(cellId: string, hash: string, code: string | null): void {
+  /**
+   * Saves the cell's code, or forgets the edit when `code` is null (the original again). Returns when it was
+   * saved, or null when it could not be (storage full or turned off): the caller must say so, the edit then
+   * lives on the page only.
+   */
+  save(cellId: string, hash: string, code: string | null): { savedAt: number } | null {
     const store = storage();
     const key = this.#cellPrefix(cellId) + hash;
+    const savedAt = Date.now();
     try {
-      if (code === null) store?.removeItem(key);
-      else store?.setItem(key, JSON.stringify({ code, savedAt: Date.now() } satisfies StoredEdit));
+      if (!store) return null;
+      if (code === null) store.removeItem(key);
+      else store.setItem(key, JSON.stringify({ code, savedAt } satisfies StoredEdit));
+      return { savedAt };
     } catch {
-      // quota exceeded or storage disabled: the edit stays on the page
+      return null;
     }
+  }
+
+  /**
+   * Calls `changed` when another tab saves or forgets an edit of this chapter (the `storage` event fires in
+   * every other tab of the origin, never in the one that wrote). Returns a function that stops listening.
+   */
+  watch(
+    target: Pick<Window, "addEventListener" | "removeEventListener">,
+    changed: (cellId: string, hash: string, edit: StoredEdit | null) => void,
+  ): () => void {
+    const prefix = `${PREFIX}${this.#chapter}|`;
+    const listener = (event: StorageEvent): void => {
+      if (event.key === null || !event.key.startsWith(prefix)) return;
+      const [cellId, hash] = event.key.slice(prefix.length).split("|");
+      if (cellId === undefined || hash === undefined) return;
+      changed(cellId, hash, parse(event.newValue));
+    };
+    target.addEventListener("storage", listener);
+    return () => target.removeEventListener("storage", listener);
   }
 
   forget(key: string): void {
