@@ -299,9 +299,13 @@ export const colSums = (A: Matrix): Matrix => colSumsInto(new Matrix(1, A.cols),
 /** Aᵀ: (m, n) → (n, m). */
 export const transpose = (A: Matrix): Matrix => transposeInto(new Matrix(A.cols, A.rows), A);
 
-/** For each row, the index of its largest entry (the first one on ties): the predicted class. */
-export function argmaxRows(A: Matrix): Int32Array {
-  const out = new Int32Array(A.rows);
+/**
+ * For each row, the index of its largest entry (the first one on ties): the predicted class. Into `out` when
+ * given (one entry per row), so a training loop allocates nothing per step.
+ */
+export function argmaxRows(A: Matrix, out: Int32Array = new Int32Array(A.rows)): Int32Array {
+  if (out.length !== A.rows)
+    throw new Error(`argmaxRows: out has ${out.length} entries, A has ${A.rows} rows`);
   const a = A.data,
     n = A.cols;
   for (let i = 0; i < A.rows; i++) {

@@ -13,7 +13,6 @@ import {
   softmaxCrossEntropyDeltaInto,
   type LossName,
 } from "./losses.ts";
-import { withNonzerosOf } from "./matmul.ts";
 import { Matrix, argmaxRows } from "./matrix.ts";
 import {
   checkSizes,
@@ -85,7 +84,7 @@ export class MLP {
   backward(X: Matrix, Y: Matrix, workspace?: Workspace): Gradients {
     const ws = this.checkX("MLP.backward", X, workspace);
     checkY("MLP.backward", this.sizes, X, Y);
-    return withNonzerosOf(X, () => this.backwardPass(X, Y, ws)); // X·W_0 and Xᵀ·δ_0 both read X's nonzeros
+    return this.backwardPass(X, Y, ws);
   }
 
   private backwardPass(X: Matrix, Y: Matrix, ws: Workspace): Gradients {
@@ -101,12 +100,13 @@ export class MLP {
       softmaxCrossEntropyDeltaInto(delta[last]!, A[last]!, Y); // (m, K)
     } else {
       ws.loss = mse(A[last]!, Y);
-      mseGradInto(delta[last]!, A[last]!, Y); // (m, K)
-      top.activation.mulDerivativeInto(delta[last]!, S[last]!, A[last]!);
+      mseGradInto(delta[last]!, A[last]!, Y); // (m, K): delta[D] holds ∂L/∂A_D here…
+      top.activation.mulDerivativeInto(delta[last]!, S[last]!, A[last]!); // …and δ_D = ∂L/∂A_D ⊙ f'(S_D) after
     }
     for (let l = last; l >= 0; l--) {
       const layer = this.layers[l]!;
       const below = l > 0 ? delta[l - 1]! : null;
+      // below (delta[l−1]) receives ∂L/∂A_{l−1} = δ_l·W_lᵀ, and becomes δ_{l−1} on the next line
       layer.backwardInto(ws.dW[l]!, ws.db[l]!, below, l > 0 ? A[l - 1]! : X, delta[l]!);
       if (below) this.layers[l - 1]!.activation.mulDerivativeInto(below, S[l - 1]!, A[l - 1]!); // (m, n_{l−1})
     }

@@ -5,7 +5,8 @@
 
 import { gatherRows, matrixSource, type BatchSource } from "./batch-source.ts";
 import { describeValue, isNumberList } from "./describe.ts";
-import { Matrix } from "./matrix.ts";
+import { withNonzerosOf } from "./matmul.ts";
+import { Matrix, argmaxRows } from "./matrix.ts";
 import type { MLP } from "./network.ts";
 import { checkX, checkY } from "./network-config.ts";
 import type { Workspace } from "./workspace.ts";
@@ -129,26 +130,18 @@ function checkSource(X: BatchSource, n: number): BatchSource {
   return X;
 }
 
-/** Counts rows where the output's class (argmax, or a ≥ 0.5 for one column) equals the target's. */
-function countCorrect(A: Matrix, Y: Matrix): number {
-  const a = A.data,
-    y = Y.data,
-    K = A.cols;
+/**
+ * Counts rows where the output's class (argmax, or a ≥ 0.5 for one column) equals the target's; `classes`
+ * holds one Int32Array per matrix, one entry per row, reused from step to step.
+ */
+function countCorrect(A: Matrix, Y: Matrix, classes: [Int32Array, Int32Array]): number {
   let right = 0;
-  for (let i = 0; i < A.rows; i++) {
-    const r = i * K;
-    if (K === 1) {
-      if (a[r]! >= 0.5 === y[r]! >= 0.5) right++;
-      continue;
-    }
-    let pa = 0,
-      py = 0;
-    for (let k = 1; k < K; k++) {
-      if (a[r + k]! > a[r + pa]!) pa = k;
-      if (y[r + k]! > y[r + py]!) py = k;
-    }
-    if (pa === py) right++;
+  if (A.cols === 1) {
+    for (let i = 0; i < A.rows; i++) if (A.data[i]! >= 0.5 === Y.data[i]! >= 0.5) right++;
+    return right;
   }
+  const [predicted, target] = [argmaxRows(A, classes[0]), argmaxRows(Y, classes[1])];
+  for (let i = 0; i < A.rows; i++) if (predicted[i] === target[i]) right++;
   return right;
 }
 
@@ -192,13 +185,21 @@ export async function train(
   let lastYield = start;
 
   // One set of buffers per batch size (the last batch may be smaller), made once.
-  const buffers = new Map<number, { Xb: Matrix; Yb: Matrix; ws: Workspace; grads: Matrix[] }>();
+  type Buffers = {
+    Xb: Matrix;
+    Yb: Matrix;
+    ws: Workspace;
+    grads: Matrix[];
+    classes: [Int32Array, Int32Array];
+  };
+  const buffers = new Map<number, Buffers>();
   const buffersFor = (rows: number) => {
     let b = buffers.get(rows);
     if (!b) {
       const ws = net.workspace(rows);
       const grads = ws.dW.flatMap((dW, l) => [dW, ws.db[l]!]); // the order of net.params()
-      b = { Xb: new Matrix(rows, X.cols), Yb: new Matrix(rows, T.cols), ws, grads };
+      const classes: Buffers["classes"] = [new Int32Array(rows), new Int32Array(rows)];
+      b = { Xb: new Matrix(rows, X.cols), Yb: new Matrix(rows, T.cols), ws, grads, classes };
       buffers.set(rows, b);
     }
     return b;
@@ -219,10 +220,11 @@ export async function train(
         break;
       }
       const from = (step - 1) * batch;
-      const { Xb, Yb, ws, grads } = buffersFor(Math.min(batch, m - from));
+      const { Xb, Yb, ws, grads, classes } = buffersFor(Math.min(batch, m - from));
       source.gather(Xb, order, from); // (m_b, n_0)
       gatherRows(Yb, T, order, from); // (m_b, K)
-      const { loss } = net.backward(Xb, Yb, ws);
+      // X·W₀ and Xᵀ·δ₀ both read the batch's nonzeros: the fast kernels list them once for the two
+      const { loss } = withNonzerosOf(Xb, () => net.backward(Xb, Yb, ws));
       const info: StepInfo = { epoch, step, steps, loss, seconds: (performance.now() - start) / 1000 };
       history.stepLoss.push(loss);
       if (!Number.isFinite(loss)) {
@@ -231,7 +233,7 @@ export async function train(
       }
       optimizer.step(params, grads);
       lossSum += loss * Xb.rows;
-      right += countCorrect(ws.A[ws.A.length - 1]!, Yb);
+      right += countCorrect(ws.A[ws.A.length - 1]!, Yb, classes);
       seen += Xb.rows;
       if (onStep) {
         const t = performance.now();

@@ -1,7 +1,8 @@
-// The fast inner loops of the products A·B and AᵀB on raw row-major arrays (matmul.ts checks shapes and
-// calls them; its plain triple loops say the same thing slowly, and the tests hold all of them equal).
+// The fast inner loops of the products A·B, AᵀB and ABᵀ on raw row-major arrays (matmul.ts checks shapes
+// and calls them; its plain triple loops say the same thing slowly, and the tests hold all of them equal).
+// ABᵀ (δ·Wᵀ) is a dot product per entry, four entries sharing each load of A's row (gemmNT, at the end).
 //
-// Both products are "sparse left operand × dense right operand": each row r of C is a sum of rows of B,
+// A·B and AᵀB are "sparse left operand × dense right operand": each row r of C is a sum of rows of B,
 // weighted by the nonzeros of A that row r picks. So the work splits in two:
 // 1. List, for each row of C, the nonzeros of A it needs (the value, and which row of B it scales), in the
 //    order the plain loop adds them: nonzerosByRow for A·B, nonzerosByColumn for AᵀB.
