@@ -1,10 +1,10 @@
 // Outputs as static HTML for the build: rendered by the same renderer as the browser, into linkedom's DOM.
-import { parseHTML } from "linkedom";
+import { blankDocument } from "./blank-document.ts";
 import type { Output } from "./protocol.ts";
 import { appendOutput } from "./render.ts";
 
 export function bakeOutputs(outputs: readonly Output[]): string {
-  const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
+  const document = blankDocument();
   const box = document.createElement("div");
   for (const output of outputs) appendOutput(box as unknown as Element, output);
   return box.innerHTML;

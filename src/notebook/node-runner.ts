@@ -1,6 +1,6 @@
 // The kernel in Node, for the build and the tests: cells import the real library modules, Plot draws into
 // linkedom's document, and a chapter's cells run in order, the first failure named by chapter, cell and line.
-import { parseHTML } from "linkedom";
+import { blankDocument } from "./blank-document.ts";
 import { createKernel, type Kernel, type KernelOptions } from "./kernel.ts";
 import type { Output } from "./protocol.ts";
 
@@ -28,9 +28,7 @@ export function resolveNodeModule(specifier: string): Promise<unknown> | undefin
 }
 
 /** A fresh DOM document for Plot to draw into. */
-export function nodeDocument(): Document {
-  return parseHTML("<!doctype html><html><head></head><body></body></html>").document as unknown as Document;
-}
+export const nodeDocument = blankDocument;
 
 export function createNodeKernel(options: Partial<KernelOptions> = {}): Kernel {
   return createKernel({ resolveModule: resolveNodeModule, document: nodeDocument(), ...options });
@@ -67,7 +65,7 @@ export class CellFailure extends Error {
 }
 
 export interface RunCellsOptions {
-  /** Names the chapter in failures and cell ids (e.g. "content/02-forward.mdx"). */
+  /** Names the chapter in failures and cell ids (e.g. "content/02-weighted-sum.mdx"). */
   chapter: string;
   kernel?: Kernel;
   /** Cells not to run (e.g. `norun` cells): their result is `null`. */

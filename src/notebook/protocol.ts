@@ -38,7 +38,6 @@ export type InputValue = string | Float64Array;
 /** Page → worker. */
 export type ToKernel =
   | { type: "run"; runId: number; cellId: string; source: string }
-  | { type: "reset" } // forget every binding (a fresh scope)
   | { type: "abort" } // ask the running cell to stop (its signal aborts)
   | { type: "input"; name: string; value: InputValue | null }; // what input(name, …) returns from now on
 

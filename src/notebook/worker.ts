@@ -18,16 +18,17 @@ const modules: Record<string, () => Promise<unknown>> = {
   data: () => import("../data/index.ts"),
   // Plot needs a DOM to draw into and a worker has none: linkedom's, loaded with Plot.
   "@observablehq/plot": async () => {
-    const [Plot, { parseHTML }] = await Promise.all([import("@observablehq/plot"), import("linkedom")]);
-    const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
-    return bridgePlot(Plot, document);
+    const [Plot, { blankDocument }] = await Promise.all([
+      import("@observablehq/plot"),
+      import("./blank-document.ts"),
+    ]);
+    return bridgePlot(Plot, blankDocument());
   },
 };
 
 const kernel = createKernel({ resolveModule: (specifier) => modules[specifier]?.() });
 
 scope.addEventListener("message", ({ data: message }) => {
-  if (message.type === "reset") return kernel.reset();
   if (message.type === "input") return kernel.setInput(message.name, message.value);
   if (message.type === "abort") return kernel.abort();
   const { runId, cellId, source } = message;

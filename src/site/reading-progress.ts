@@ -1,4 +1,5 @@
 // Reading progress where CSS scroll-driven animations are missing: the bar's scale is the scrolled fraction.
+import { onScrollFrame } from "./on-scroll-frame.ts";
 
 /** Fraction of the page scrolled, 0 at the top and 1 at the bottom (1 for a page that does not scroll). */
 export function scrolledFraction(scrollTop: number, scrollHeight: number, clientHeight: number): number {
@@ -8,17 +9,8 @@ export function scrolledFraction(scrollTop: number, scrollHeight: number, client
 
 export function initReadingProgress(bar: HTMLElement): void {
   if (CSS.supports("animation-timeline: scroll()")) return;
-  let queued = false;
-  const update = () => {
-    queued = false;
+  onScrollFrame(() => {
     const { scrollTop, scrollHeight, clientHeight } = document.documentElement;
     bar.style.setProperty("--progress", String(scrolledFraction(scrollTop, scrollHeight, clientHeight)));
-  };
-  const queue = () => {
-    if (!queued) requestAnimationFrame(update);
-    queued = true;
-  };
-  addEventListener("scroll", queue, { passive: true });
-  addEventListener("resize", queue);
-  update();
+  });
 }

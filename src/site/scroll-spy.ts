@@ -1,6 +1,7 @@
 // Marks, in the table of contents and the sidebar, the section the reader is in: the last heading whose top
 // has passed the reading line, a third of the way down the screen below the sticky header. (Just under the
 // header, the mark lagged a section behind: a heading halfway up the screen starts the section being read.)
+import { onScrollFrame } from "./on-scroll-frame.ts";
 
 /** Where the reader reads: a third of the way down the part of the screen below the header. */
 export function readingLine(headerHeight: number, viewportHeight: number): number {
@@ -21,9 +22,7 @@ export function initScrollSpy(doc: Document): void {
   const ids = [...new Set(links.map((a) => decodeURIComponent(a.hash.slice(1))))];
   const headings = ids.map((id) => doc.getElementById(id)).filter((h): h is HTMLElement => h !== null);
   if (headings.length === 0) return;
-  let queued = false;
-  const update = () => {
-    queued = false;
+  onScrollFrame(() => {
     const header = parseFloat(getComputedStyle(doc.documentElement).scrollPaddingTop) || 80;
     const at = currentSection(
       headings.map((h) => h.getBoundingClientRect().top),
@@ -34,12 +33,5 @@ export function initScrollSpy(doc: Document): void {
       if (decodeURIComponent(a.hash.slice(1)) === id) a.setAttribute("aria-current", "true");
       else a.removeAttribute("aria-current");
     }
-  };
-  const queue = () => {
-    if (!queued) requestAnimationFrame(update);
-    queued = true;
-  };
-  addEventListener("scroll", queue, { passive: true });
-  addEventListener("resize", queue);
-  update();
+  });
 }
