@@ -124,13 +124,16 @@ export class MLP {
   }
 
   /** The network's output A_D for X. */
-  outputs(X: Matrix): Matrix {
-    return this.forward(X).A[this.layers.length - 1]!;
+  outputs(X: Matrix, workspace?: Workspace): Matrix {
+    return this.forward(X, workspace).A[this.layers.length - 1]!;
   }
 
-  /** The predicted class of each row of X: the argmax of the outputs (a ≥ 0.5 for a single output). */
-  predict(X: Matrix): Int32Array {
-    const out = this.outputs(X);
+  /**
+   * The predicted class of each row of X: the argmax of the outputs (a ≥ 0.5 for a single output). A workspace
+   * (net.workspace(m)) spares the forward pass its allocations when it is called again and again.
+   */
+  predict(X: Matrix, workspace?: Workspace): Int32Array {
+    const out = this.outputs(X, workspace);
     return out.cols === 1 ? Int32Array.from(out.data, (a) => (a >= 0.5 ? 1 : 0)) : argmaxRows(out);
   }
 

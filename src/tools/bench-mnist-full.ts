@@ -33,6 +33,8 @@ export interface MnistFullBench {
         longestGapMs: number;
         workerPeakMB: number | null;
         workerUrl: string | null;
+        /** After training, once a full garbage collection has run. */
+        workerLiveMB: number | null;
       })
     | null;
   download: { bytes: number; seconds: number } | null;
@@ -95,12 +97,13 @@ function chapterPath(dist: string): string | undefined {
  * ArrayBuffer backing stores (Runtime.getHeapUsage), for the worker that holds the most (the notebook's; the
  * page may start others).
  */
-async function workerMemory(
-  cdp: CDPSession,
-): Promise<{ sample(): Promise<{ bytes: number; url: string } | null> }> {
+async function workerMemory(cdp: CDPSession): Promise<{
+  /** With collect, after a full garbage collection: what the worker holds live. */
+  sample(collect?: boolean): Promise<{ bytes: number; url: string } | null>;
+}> {
   const workers = new Map<string, string>(); // session → script URL
   let id = 0;
-  const pending = new Map<number, (value: number | null) => void>();
+  const pending = new Map<number, (result: unknown) => void>();
   cdp.on("Target.attachedToTarget", (e) => {
     if (e.targetInfo.type === "worker") workers.set(e.sessionId, e.targetInfo.url);
   });
@@ -108,28 +111,29 @@ async function workerMemory(
     if (e.sessionId) workers.delete(e.sessionId);
   });
   cdp.on("Target.receivedMessageFromTarget", (e) => {
-    const message = JSON.parse(e.message) as {
-      id?: number;
-      result?: { usedSize: number; backingStorageSize?: number };
-    };
+    const message = JSON.parse(e.message) as { id?: number; result?: unknown };
     if (message.id === undefined) return;
-    const r = message.result;
-    pending.get(message.id)?.(r ? r.usedSize + (r.backingStorageSize ?? 0) : null);
+    pending.get(message.id)?.(message.result ?? null);
     pending.delete(message.id);
   });
   await cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const one = (sessionId: string): Promise<number | null> => {
+  const call = (sessionId: string, method: string, timeoutMs = 2000): Promise<unknown> => {
     const n = ++id;
-    const result = new Promise<number | null>((resolve) => pending.set(n, resolve));
-    const message = JSON.stringify({ id: n, method: "Runtime.getHeapUsage" });
+    const result = new Promise<unknown>((resolve) => pending.set(n, resolve));
+    const message = JSON.stringify({ id: n, method });
     void cdp.send("Target.sendMessageToTarget", { sessionId, message }).catch(() => pending.get(n)?.(null));
-    return Promise.race([result, new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000))]);
+    return Promise.race([result, new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs))]);
   };
   return {
-    async sample() {
+    async sample(collect = false) {
       let best: { bytes: number; url: string } | null = null;
       for (const [session, url] of workers) {
-        const bytes = await one(session);
+        if (collect) await call(session, "HeapProfiler.collectGarbage", 30_000);
+        const r = (await call(session, "Runtime.getHeapUsage")) as {
+          usedSize: number;
+          backingStorageSize?: number;
+        } | null;
+        const bytes = r ? r.usedSize + (r.backingStorageSize ?? 0) : null;
         if (bytes !== null && (!best || bytes > best.bytes)) best = { bytes, url };
       }
       return best;
@@ -230,6 +234,7 @@ export async function benchMnistFull(
     const runSeconds = (Date.now() - started) / 1000;
     sampling = false;
     await sampler;
+    const live = await memory.sample(true);
     const { longest, gap } = await page.evaluate((from) => {
       const w = window as unknown as { longTasks: number[][]; gaps: number[][] };
       const inRun = (xs: number[][]) => xs.filter(([start]) => start! >= from).map(([, d]) => d!);
@@ -246,6 +251,7 @@ export async function benchMnistFull(
       longestGapMs: gap,
       workerPeakMB: peak ? (peak as { bytes: number }).bytes / 1e6 : null,
       workerUrl: peak ? (peak as { url: string }).url : null,
+      workerLiveMB: live ? live.bytes / 1e6 : null,
     };
     return { node, chromium, download, ratio: chromium.secondsPerEpoch / node.secondsPerEpoch };
   } finally {
@@ -253,6 +259,8 @@ export async function benchMnistFull(
     server.close();
   }
 }
+
+const mbOf = (mb: number | null): string => (mb === null ? "not measured" : `${mb.toFixed(0)} MB`);
 
 export function describeMnistFull(b: MnistFullBench): string[] {
   const s = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${x.toFixed(1)} s`);
@@ -267,7 +275,8 @@ export function describeMnistFull(b: MnistFullBench): string[] {
     `  chromium: to 98.0% ${s(c.secondsTo98)}, ${s(c.secondsPerEpoch)}/epoch, Run → test accuracy ${s(c.runSeconds)}, test ${c.testAccuracy.map((a) => (100 * a).toFixed(2) + "%").join(", ")}`,
     `  ratio chromium/node per epoch: ${b.ratio?.toFixed(2)}×`,
     `  download: ${b.download ? `${(b.download.bytes / 1e6).toFixed(2)} MB in ${b.download.seconds.toFixed(2)} s on localhost` : "none (cached)"}`,
-    `  worker memory (heap + ArrayBuffers, peak): ${c.workerPeakMB === null ? "not measured" : `${c.workerPeakMB.toFixed(0)} MB (${c.workerUrl})`}`,
+    `  worker memory (V8 heap + ArrayBuffers): peak ${mbOf(c.workerPeakMB)} while training (garbage included), ` +
+      `${mbOf(c.workerLiveMB)} live after it (after a full GC); ${c.workerUrl}`,
     `  main thread while training: longest task ${c.longestTaskMs.toFixed(0)} ms (longtask reports ≥ 50 ms), longest 10 ms-timer gap ${c.longestGapMs.toFixed(0)} ms`,
   ];
 }

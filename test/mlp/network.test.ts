@@ -202,6 +202,12 @@ describe("forward, backward, predict", () => {
     expect(Array.from(binary.predict(X))).toEqual(Array.from(a, (v) => (v >= 0.5 ? 1 : 0)));
   });
 
+  it("net.predict(X, workspace) computes in the workspace and gives the same answers", () => {
+    const ws = net.workspace(6);
+    expect(Array.from(net.predict(X, ws))).toEqual(Array.from(net.predict(X)));
+    expect(net.outputs(X, ws)).toBe(ws.A[ws.A.length - 1]);
+  });
+
   it("mismatched X, Y or workspace get errors that name the shapes", () => {
     expect(() => net.forward(new Matrix(6, 2))).toThrow(
       "MLP.forward: X is (6×2), but the network takes 3 inputs (sizes[0])",
