@@ -1,6 +1,7 @@
 // What a cell finds in scope besides its own names: console (captured as the cell's output), display(x) with
 // live updates, progress bars with an ETA, the reader's inputs and downloads. Updates are throttled so a chart
 // redrawn on every training step costs one render per interval, plus the final one.
+import { createCheck, type CellCheck } from "./check.ts";
 import { formatArgs, inspect, view } from "./inspect.ts";
 import type { InputValue, Output } from "./protocol.ts";
 
@@ -40,6 +41,8 @@ export interface CellHelpers {
   input<T>(name: string, fallback: T): InputValue | T;
   /** Offers `text` to the reader as a file to save. */
   download(text: string, filename: string, mime?: string): void;
+  /** An exercise's checks (check.ts): each case prints "✓ …" or "✗ … should be …, got …". */
+  verify: CellCheck;
 }
 
 const HANDLE = Symbol("display handle");
@@ -204,5 +207,7 @@ export function createHelpers(options: HelperOptions): CellHelpers {
     download(text: string, filename: string, mime = "application/json"): void {
       options.current().emit(downloadOutput(text, filename, mime));
     },
+
+    verify: createCheck((output) => options.current().emit(output)),
   };
 }

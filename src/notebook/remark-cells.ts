@@ -12,6 +12,7 @@ import remarkMath from "remark-math";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { attachCompanion, companionFence, exerciseOf, type Companion, type Exercise } from "./exercise.ts";
 import { createNodeKernel, runCells, type CellRun } from "./node-runner.ts";
 
 /** Longer than any cell runs at build, and below setTimeout's 2³¹ ms limit. */
@@ -21,7 +22,7 @@ import type { Output } from "./protocol.ts";
 export const CELL_OPTIONS = ["norun", "hide"] as const;
 export type CellOption = (typeof CELL_OPTIONS)[number];
 /** Fence options that take a value: `helper="what it does"`, `name="mnist-full"`. */
-export const CELL_VALUE_OPTIONS = ["helper", "name"] as const;
+export const CELL_VALUE_OPTIONS = ["helper", "name", "exercise"] as const;
 
 export interface CellSpec {
   /** The cell's TypeScript, as written. */
@@ -34,6 +35,8 @@ export interface CellSpec {
   helper?: string;
   /** `name="mnist-full"`: the cell's root carries data-cell-name, for tests and tools to find it. */
   name?: string;
+  /** `exercise="sigmoid-prime"`: the code is the reader's starter; its companion fences follow it. */
+  exercise?: Exercise;
 }
 
 /** What a cell's fence says: its flags and, for a helper cell, the one-line summary it is folded behind. */
@@ -41,6 +44,8 @@ export interface CellFence {
   options: CellOption[];
   helper: string | null;
   name: string | null;
+  /** `exercise="id"`: the cell is an exercise (exercise.ts reads its companion fences). */
+  exercise: string | null;
 }
 
 /** A cell's name: lowercase letters, digits and hyphens. */
@@ -74,7 +79,7 @@ export function cellFence(
 ): CellFence | null {
   if (lang !== "ts" && lang !== "typescript") return null;
   if ((meta ?? "").trim().split(/\s+/)[0] !== "cell") return null;
-  const fence: CellFence = { options: [], helper: null, name: null };
+  const fence: CellFence = { options: [], helper: null, name: null, exercise: null };
   const known = [...CELL_OPTIONS, ...CELL_VALUE_OPTIONS.map((o) => `${o}="…"`)].join(", ");
   for (const { name, value } of metaWords(meta!, where).slice(1)) {
     if (name === "helper") {
@@ -91,6 +96,13 @@ export function cellFence(
         );
       }
       fence.name = value;
+    } else if (name === "exercise") {
+      if (value === null || !CELL_NAME.test(value)) {
+        throw new Error(
+          `${where}: cell option exercise needs an id of lowercase letters, digits and hyphens: exercise="sigmoid-prime", got ${value === null ? "none" : JSON.stringify(value)}`,
+        );
+      }
+      fence.exercise = value;
     } else if ((CELL_OPTIONS as readonly string[]).includes(name) && value === null) {
       fence.options.push(name as CellOption);
     } else {
@@ -112,7 +124,7 @@ export function cellOptions(
 
 type Parent = { children: unknown[] };
 
-type Found = { node: Code; parent: Parent } & CellFence;
+type Found = { node: Code; parent: Parent; companions: Companion[] } & CellFence;
 
 /** Every code node of the tree that is a cell, in document order, with where it sits. */
 function findCells(tree: Root, where: string): Found[] {
@@ -123,8 +135,11 @@ function findCells(tree: Root, where: string): Found[] {
       if (node.type === "code") {
         const code = node as unknown as Code;
         const line = code.position?.start.line;
-        const fence = cellFence(code.lang, code.meta, line === undefined ? where : `${where}:${line}`);
-        if (fence) found.push({ node: code, parent, ...fence });
+        const at = line === undefined ? where : `${where}:${line}`;
+        const fence = cellFence(code.lang, code.meta, at);
+        const companion = fence ? null : companionFence(code, parent, at);
+        if (fence) found.push({ node: code, parent, companions: [], ...fence });
+        else if (companion) attachCompanion(found.at(-1), companion, at);
       } else if (Array.isArray(node.children)) walk(node as Parent);
     }
   };
@@ -132,20 +147,29 @@ function findCells(tree: Root, where: string): Found[] {
   return found;
 }
 
-function spec({ node, options, helper, name }: Found): CellSpec {
+function spec({ node, options, helper, name, exercise, companions }: Found, where: string): CellSpec {
+  const line = node.position?.start.line ?? null;
   return {
     code: node.value,
     options,
-    line: node.position?.start.line ?? null,
+    line,
     ...(helper === null ? {} : { helper }),
     ...(name === null ? {} : { name }),
+    ...(exercise === null
+      ? {}
+      : { exercise: exerciseOf(exercise, companions, line === null ? where : `${where}:${line}`) }),
   };
+}
+
+/** The code a chapter's run gives a cell: an exercise runs its author's solution, so the cells below see it. */
+export function runnableCode(cell: CellSpec): string {
+  return cell.exercise ? cell.exercise.solution : cell.code;
 }
 
 /** The cells of an MDX chapter's text, parsed as the site parses it (MDX with math: `$\mathbb{R}$` is no expression). */
 export function extractCells(mdx: string, where = "chapter"): CellSpec[] {
   const tree = unified().use(remarkParse).use(remarkMdx).use(remarkMath).parse(mdx);
-  return findCells(tree, where).map(spec);
+  return findCells(tree, where).map((f) => spec(f, where));
 }
 
 /** Browser-only parts of the runtime: they never run at build, so changing them must not re-run every cell. */
@@ -194,7 +218,7 @@ export async function runChapter(
         v: CACHE_VERSION,
         chapter,
         library: libraryHash(),
-        cells: cells.map((c) => [c.code, c.options]),
+        cells: cells.map((c) => [c.code, c.options, c.exercise ?? null]),
       }),
     )
     .digest("hex");
@@ -206,15 +230,12 @@ export async function runChapter(
       // not cached yet
     }
   }
-  const runs = await runCells(
-    cells.map((c) => c.code),
-    {
-      chapter,
-      skip: (i) => cells[i]!.options.includes("norun"),
-      // Only a display's last view is baked, so the build renders live charts once, at the end of the cell.
-      kernel: createNodeKernel({ throttleMs: BAKE_THROTTLE_MS }),
-    },
-  );
+  const runs = await runCells(cells.map(runnableCode), {
+    chapter,
+    skip: (i) => cells[i]!.options.includes("norun"),
+    // Only a display's last view is baked, so the build renders live charts once, at the end of the cell.
+    kernel: createNodeKernel({ throttleMs: BAKE_THROTTLE_MS }),
+  });
   if (file && cacheDir !== false) {
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(`${file}.tmp`, JSON.stringify(runs));
@@ -243,12 +264,16 @@ export default function remarkCells(options: RemarkCellsOptions = {}) {
     const slug = basename(path, ".mdx");
     const found = findCells(tree, chapter);
     if (found.length === 0) return;
-    const cells: CellSpec[] = found.map(spec);
+    const cells: CellSpec[] = found.map((f) => spec(f, chapter));
+    for (const f of found)
+      for (const c of f.companions) c.parent.children.splice(c.parent.children.indexOf(c.node), 1);
     const runs =
       options.run === false ? cells.map(() => null) : (await runChapter(chapter, cells, options)).runs;
 
     found.forEach(({ node, parent, options: o, helper, name: cellName }, i) => {
-      const outputs: Output[] = o.includes("hide") ? [] : (runs[i]?.outputs ?? []);
+      const exercise = cells[i]!.exercise;
+      // An exercise's output is the reader's to make: the page shows none of the solution's.
+      const outputs: Output[] = o.includes("hide") || exercise ? [] : (runs[i]?.outputs ?? []);
       const element = {
         type: "mdxJsxFlowElement",
         name: COMPONENT,
@@ -259,10 +284,11 @@ export default function remarkCells(options: RemarkCellsOptions = {}) {
           attribute("code", node.value),
           attribute("hash", codeHash(node.value)),
           attribute("outputs", JSON.stringify(outputs)),
-          attribute("ran", runs[i] ? "true" : "false"),
+          attribute("ran", runs[i] && !exercise ? "true" : "false"),
           ...o.map((name) => attribute(name, null)),
           ...(helper === null ? [] : [attribute("helper", helper)]),
           ...(cellName === null ? [] : [attribute("name", cellName)]),
+          ...(exercise ? [attribute("exercise", JSON.stringify(exercise))] : []),
         ],
         children: [],
         position: node.position,

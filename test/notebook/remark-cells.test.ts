@@ -94,7 +94,7 @@ describe("remarkCells()", () => {
 
   it("rejects an unknown fence option", async () => {
     await expect(transform("```ts cell norun hidden\n1\n```\n")).rejects.toThrow(
-      '07-test.mdx:1: unknown cell option "hidden" (a cell takes: norun, hide, helper="…", name="…")',
+      '07-test.mdx:1: unknown cell option "hidden" (a cell takes: norun, hide, helper="…", name="…", exercise="…")',
     );
   });
 
@@ -160,13 +160,20 @@ describe("extractCells(mdx) and cellOptions(lang, meta)", () => {
       options: [],
       helper: "draws digits as images",
       name: null,
+      exercise: null,
     });
     expect(cellFence("ts", "cell hide helper='fits a line'  norun", "x")).toEqual({
       options: ["hide", "norun"],
       helper: "fits a line",
       name: null,
+      exercise: null,
     });
-    expect(cellFence("ts", "cell hide", "x")).toEqual({ options: ["hide"], helper: null, name: null });
+    expect(cellFence("ts", "cell hide", "x")).toEqual({
+      options: ["hide"],
+      helper: null,
+      name: null,
+      exercise: null,
+    });
     expect(cellOptions("ts", 'cell helper="draws" hide', "x")).toEqual(["hide"]);
     const mdx = '```ts cell helper="draws digits as images"\n1\n```\n\n```ts cell\n2\n```\n';
     expect(extractCells(mdx).map((c) => c.helper)).toEqual(["draws digits as images", undefined]);
@@ -183,7 +190,7 @@ describe("extractCells(mdx) and cellOptions(lang, meta)", () => {
       "ch.mdx:4: cannot read the cell fence",
     );
     expect(() => cellFence("ts", 'cell norun="yes"', "ch.mdx:4")).toThrow(
-      `ch.mdx:4: unknown cell option "norun="yes"" (a cell takes: norun, hide, helper="…", name="…")`,
+      `ch.mdx:4: unknown cell option "norun="yes"" (a cell takes: norun, hide, helper="…", name="…", exercise="…")`,
     );
   });
 

@@ -18,6 +18,8 @@ declare global {
   const download: CellHelpers["download"];
   /** The running cell's AbortSignal: it aborts when the reader presses Stop (a loop of the cell's own can end on it). */
   const signal: AbortSignal;
+  /** An exercise's checks: \`verify.near(what, got, want, { tolerance, hint })\`, \`verify.that(what, ok, detail)\`. */
+  const verify: CellHelpers["verify"];
 }
 export {};
 `;
