@@ -110,4 +110,12 @@ export class Session {
       this.#start();
     }, STOP_GRACE_MS);
   }
+
+  /** Ends the worker; runs still open end `killed`. The session cannot run anything after. */
+  close(): void {
+    if (this.#kill !== null) clearTimeout(this.#kill);
+    this.#worker.terminate();
+    for (const run of this.#runs.values()) this.#finish(run, { killed: true });
+    this.#runs.clear();
+  }
 }

@@ -1,0 +1,19 @@
+// How many exercises each chapter has, read from its MDX at build, for the sidebar's "solved n of N".
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { extractCells } from "../notebook/remark-cells.ts";
+
+const CONTENT = fileURLToPath(new URL("../../content/", import.meta.url));
+const counts = new Map<string, number>();
+
+/** The number of exercises in content/<id>.mdx (0 for a chapter without any). */
+export function exerciseCount(id: string): number {
+  let n = counts.get(id);
+  if (n === undefined) {
+    const file = join(CONTENT, `${id}.mdx`);
+    n = extractCells(readFileSync(file, "utf8"), `content/${id}.mdx`).filter((c) => c.exercise).length;
+    counts.set(id, n);
+  }
+  return n;
+}
