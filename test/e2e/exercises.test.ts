@@ -50,7 +50,7 @@ describe("exercises", () => {
       const first = exercises.first();
       for (const name of ["Check", "Hint", "Show solution"]) {
         await expect
-          .poll(() => first.getByRole("button", { name, exact: true }).isVisible(), slug)
+          .poll(() => first.getByRole("button", { name, exact: true }).isVisible(), { message: slug })
           .toBe(true);
       }
       expect(await first.locator("[data-exercise-solution]").isVisible()).toBe(false);
