@@ -1,10 +1,10 @@
 // How many exercises each chapter has, read from its MDX at build, for the sidebar's "solved n of N".
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { extractCells } from "../notebook/remark-cells.ts";
 
-const CONTENT = fileURLToPath(new URL("../../content/", import.meta.url));
+// The build runs at the repository's root; this module is bundled, so its own URL says nothing of where that is.
+const CONTENT = join(process.cwd(), "content");
 const counts = new Map<string, number>();
 
 /** The number of exercises in content/<id>.mdx (0 for a chapter without any). */
