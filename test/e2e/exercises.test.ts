@@ -2,6 +2,9 @@
 // derivative is told the wrong value and the right one, the hints come one at a time, the solution is folded
 // until asked and passes, and a solved exercise stays marked after a reload. Screenshots at 1280 and 390 px,
 // light and dark, go to artifacts/screenshots/.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { suiteBrowser, watchedPage } from "./browser.ts";
@@ -87,9 +90,9 @@ describe("exercises", () => {
 
     // a wrong derivative: σ(1 + σ) instead of σ(1 − σ)
     await saveEdit(page, original.replace("  // your code here\n  return a;", "  return a * (1 + a);"));
-    expect(await exercise.locator(".cm-content, [data-cell-code]").first().innerText()).toContain(
-      "a * (1 + a)",
-    );
+    await expect
+      .poll(() => exercise.locator(".cm-content").innerText(), { timeout: 30_000 })
+      .toContain("a * (1 + a)");
     const wrong = await check(page);
     expect(wrong).toContain("sigmoidPrime(0) should be 0.25, got 0.75");
     expect(wrong).toMatch(/Not yet: 0 of 5 checks pass/);
@@ -147,7 +150,9 @@ describe("exercises", () => {
       page.getByRole("button", { name: "Export" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("mlp-notebook-work.json");
-    const file = await download.path();
+    // downloads go with their context: keep a copy for the fresh one
+    const file = join(mkdtempSync(join(tmpdir(), "work-")), download.suggestedFilename());
+    await download.saveAs(file);
     await context.close();
 
     // Import in a fresh profile restores the solved mark, the count and the edit
@@ -162,7 +167,7 @@ describe("exercises", () => {
     await expect.poll(() => restored.getByText("✓ Solved").isVisible()).toBe(true);
     await expect.poll(() => other.locator('[data-chapter-solved="03-activations"]').innerText()).toBe("1/1");
     await expect
-      .poll(() => restored.locator(".cm-content, [data-cell-code]").first().innerText())
+      .poll(() => restored.locator(".cm-content").innerText(), { timeout: 30_000 })
       .toContain("return a * (1 - a);");
     await fresh.close();
   });
