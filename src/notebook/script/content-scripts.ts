@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { extractCells } from "../remark-cells.ts";
+import { extractCells, runnableCode } from "../remark-cells.ts";
 import { chapterScripts } from "./chapter-script.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -23,7 +23,11 @@ export function contentScripts(
   const key = JSON.stringify([root, sources]);
   if (made?.key !== key) {
     const scripts = chapterScripts(
-      sources.map(({ mdx, ...rest }) => ({ ...rest, cells: extractCells(mdx, rest.chapter) })),
+      // The chapter as the build runs it: an exercise is its solution (the starter has a gap to fill).
+      sources.map(({ mdx, ...rest }) => ({
+        ...rest,
+        cells: extractCells(mdx, rest.chapter).map((c) => ({ ...c, code: runnableCode(c) })),
+      })),
       { root },
     );
     made = { key, scripts };
