@@ -23,5 +23,8 @@ export function builtPages(outDir = DIST): BuiltPage[] {
   return [
     { path: "", name: "home", chapter: false },
     ...slugs.sort().map((slug) => ({ path: `chapters/${slug}/`, name: `chapters-${slug}`, chapter: true })),
+    ...(existsSync(join(outDir, "your-work", "index.html"))
+      ? [{ path: "your-work/", name: "your-work", chapter: false }]
+      : []),
   ];
 }
