@@ -156,9 +156,7 @@ export function initSearch(doc: Document, base: string = import.meta.env.BASE_UR
       list.replaceChildren(...items);
       const n = matching.length;
       status.textContent =
-        n === 0
-          ? `No results for “${term}”.`
-          : `${n} ${n === 1 ? "chapter matches" : "chapters match"} “${term}”.`;
+        n === 0 ? `No results for “${term}”.` : `${n} ${n === 1 ? "page matches" : "pages match"} “${term}”.`;
     } catch {
       status.textContent = "Search is not available here: its index is built by npm run build.";
     }

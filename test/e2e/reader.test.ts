@@ -607,7 +607,7 @@ describe("7. search", () => {
     expect(await searchFor(page, "xavier")).toBe(
       withWord.length === 0
         ? "No results for “xavier”."
-        : `${withWord.length} ${withWord.length === 1 ? "chapter matches" : "chapters match"} “xavier”.`,
+        : `${withWord.length} ${withWord.length === 1 ? "page matches" : "pages match"} “xavier”.`,
     );
     const found = await page
       .locator("[data-search-results] a")
