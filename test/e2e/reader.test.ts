@@ -616,12 +616,12 @@ describe("7. search", () => {
     expect(await searchFor(page, "sofmax")).toBe("No results for “sofmax”.");
     expect(await page.locator("[data-search-results] li").count()).toBe(0);
     for (const query of ["softmax", "underbrace", "matrix", "weighted sum"]) {
-      expect(await searchFor(page, query)).toMatch(/^(\d+ chapters? match|No results)/);
+      expect(await searchFor(page, query)).toMatch(/^(\d+ pages? match|No results)/);
       for (const text of await page.locator("[data-search-results] .result-excerpt").allTextContents()) {
         expect(text).not.toMatch(/Run all above|RunRun|StopReset|⏟/);
       }
     }
-    expect(await searchFor(page, "softmax")).toMatch(/^\d+ chapters? match “softmax”\.$/);
+    expect(await searchFor(page, "softmax")).toMatch(/^\d+ pages? match “softmax”\.$/);
     await shoot(page, page.locator("[data-search-dialog]"), "search-softmax");
     await searchFor(page, "sofmax");
     await shoot(page, page.locator("[data-search-dialog]"), "search-none");
