@@ -15,6 +15,8 @@ export interface ScriptChapter extends ChapterCells {
 export interface ScriptOptions {
   /** The repository's root as the script's imports reach it: "./" for a script saved at the root. */
   root: string;
+  /** Where the repository is on this disk, for the compiler (default: found from this file). */
+  projectRoot?: string;
 }
 
 /** Where a cell's import points in the script. */
@@ -256,7 +258,7 @@ export function chapterScripts(
   chapters: readonly ScriptChapter[],
   options: ScriptOptions,
 ): Map<string, string> {
-  const { program, files } = cellProgram(chapters);
+  const { program, files } = cellProgram(chapters, options.projectRoot);
   return new Map(
     chapters.map((chapter) => [
       chapter.slug,

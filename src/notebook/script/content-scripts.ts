@@ -10,14 +10,19 @@ const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 let made: { key: string; scripts: Map<string, string> } | null = null;
 
-/** chapters: content file names without .mdx ("04-losses") and titles; root: see ScriptOptions. */
+/**
+ * chapters: content file names without .mdx ("04-losses") and titles; root: see ScriptOptions; projectRoot:
+ * where the repository is on disk (a page passes process.cwd(): bundled, this file's own URL is in the build's
+ * output folder, and ../../../ from there is the repository only when that folder is dist/).
+ */
 export function contentScripts(
   chapters: readonly { id: string; title: string }[],
   root = "./",
+  projectRoot = ROOT,
 ): Map<string, string> {
   const sources = chapters.map(({ id, title }) => {
     const chapter = `content/${id}.mdx`;
-    const mdx = readFileSync(join(ROOT, chapter), "utf8");
+    const mdx = readFileSync(join(projectRoot, chapter), "utf8");
     return { chapter, slug: id, title, mdx };
   });
   const key = JSON.stringify([root, sources]);
@@ -28,7 +33,7 @@ export function contentScripts(
         ...rest,
         cells: extractCells(mdx, rest.chapter).map((c) => ({ ...c, code: runnableCode(c) })),
       })),
-      { root },
+      { root, projectRoot },
     );
     made = { key, scripts };
   }

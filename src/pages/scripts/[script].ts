@@ -6,7 +6,11 @@ import { contentScripts } from "../../notebook/script/content-scripts.ts";
 
 export const getStaticPaths = (async () => {
   const entries = await getCollection("chapters");
-  const scripts = contentScripts(entries.map((e) => ({ id: e.id, title: e.data.title })));
+  const scripts = contentScripts(
+    entries.map((e) => ({ id: e.id, title: e.data.title })),
+    "./",
+    process.cwd(), // the build runs at the repository's root, whatever its --outDir
+  );
   return entries.map((e) => ({ params: { script: `${e.id}.ts` }, props: { text: scripts.get(e.id)! } }));
 }) satisfies GetStaticPaths;
 

@@ -4,6 +4,9 @@ import type { APIRoute } from "astro";
 import { serviceFiles } from "../../notebook/typecheck/files.ts";
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(serviceFiles(undefined, { stripLibComments: true })), {
-    headers: { "Content-Type": "application/json" },
-  });
+  new Response(
+    JSON.stringify(serviceFiles(process.cwd(), { stripLibComments: true }) /* the build runs at the root */),
+    {
+      headers: { "Content-Type": "application/json" },
+    },
+  );
