@@ -22,11 +22,15 @@ async function open(context: BrowserContext): Promise<{ page: Page; errors: stri
 }
 
 async function shownCode(cell: Locator): Promise<string> {
-  // The editor's lines one by one: innerText of the whole editor doubles its blank lines.
-  const lines = cell.locator(".cm-content .cm-line");
-  if ((await lines.count()) > 0)
-    return (await lines.allInnerTexts()).map((t) => t.replace(/\n$/, "")).join("\n");
-  return cell.locator("[data-cell-code] pre").innerText();
+  // Read in one step inside the page: a restored edit shows as a plain block until the editor replaces it,
+  // and two reads (editor lines, then the block) could fall either side of that swap and wait for nothing.
+  return cell.locator("[data-cell-code]").evaluate((code) => {
+    const lines = code.querySelector(".cell-editor")?.shadowRoot?.querySelectorAll(".cm-content .cm-line");
+    // The editor's lines one by one: innerText of the whole editor doubles its blank lines.
+    if (lines && lines.length > 0)
+      return Array.from(lines, (line) => (line as HTMLElement).innerText.replace(/\n$/, "")).join("\n");
+    return code.querySelector("pre")?.innerText ?? "";
+  });
 }
 
 async function type(page: Page, cell: Locator, code: string): Promise<void> {
