@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, kept off the network: every request a page makes is recorded,
 // so a suite can assert that none left 127.0.0.1, and every console error is kept.
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -67,4 +67,17 @@ export async function watchedPage(
   });
   page.on("pageerror", (err) => errors.push(String(err)));
   return { page, offsite, errors };
+}
+
+/** A cell's code as shown: its editor's lines once the editor is there, else its static or plain block. */
+export async function shownCode(cell: Locator): Promise<string> {
+  // Read in one step inside the page: a restored edit shows as a plain block until the editor replaces it,
+  // and two reads (editor lines, then the block) could fall either side of that swap and wait for nothing.
+  return cell.locator("[data-cell-code]").evaluate((code) => {
+    const lines = code.querySelector(".cell-editor")?.shadowRoot?.querySelectorAll(".cm-content .cm-line");
+    // The editor's lines one by one: innerText of the whole editor doubles its blank lines.
+    if (lines && lines.length > 0)
+      return Array.from(lines, (line) => (line as HTMLElement).innerText.replace(/\n$/, "")).join("\n");
+    return code.querySelector("pre")?.innerText ?? "";
+  });
 }

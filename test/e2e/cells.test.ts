@@ -5,7 +5,7 @@
 import { gzipSync } from "node:zlib";
 import type { Locator, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
-import { suiteBrowser, watchedPage, type Watched } from "./browser.ts";
+import { shownCode, suiteBrowser, watchedPage, type Watched } from "./browser.ts";
 
 const PLAYGROUND = `${inject("baseUrl")}/playground/`;
 const SHOTS = "artifacts/screenshots";
@@ -38,13 +38,6 @@ const status = (cell: Locator) => cell.locator("[data-cell-status]");
 const note = (cell: Locator) => cell.locator(".cell-note");
 const output = (cell: Locator) => cell.locator("[data-cell-output]");
 const button = (cell: Locator, name: string) => cell.getByRole("button", { name, exact: true });
-
-/** The cell's code as shown: the editor's text once it exists, else the static block's. */
-async function shownCode(cell: Locator): Promise<string> {
-  const editor = cell.locator(".cm-content");
-  if ((await editor.count()) > 0) return editor.innerText();
-  return cell.locator("[data-cell-code] pre").innerText();
-}
 
 async function originalCode(cell: Locator): Promise<string> {
   const island = await cell.locator("script[data-cell-source]").textContent();

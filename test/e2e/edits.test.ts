@@ -3,7 +3,7 @@
 // newer; Reset can be undone. Screenshots go to artifacts/screenshots/.
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
-import { suiteBrowser } from "./browser.ts";
+import { shownCode, suiteBrowser } from "./browser.ts";
 
 const PLAYGROUND = `${inject("baseUrl")}/playground/`;
 const SHOTS = "artifacts/screenshots";
@@ -19,18 +19,6 @@ async function open(context: BrowserContext): Promise<{ page: Page; errors: stri
   await page.goto(PLAYGROUND, { waitUntil: "networkidle" });
   await page.locator("[data-cell-toolbar]:not([hidden])").first().waitFor();
   return { page, errors, cell: page.locator("[data-cell]").first() };
-}
-
-async function shownCode(cell: Locator): Promise<string> {
-  // Read in one step inside the page: a restored edit shows as a plain block until the editor replaces it,
-  // and two reads (editor lines, then the block) could fall either side of that swap and wait for nothing.
-  return cell.locator("[data-cell-code]").evaluate((code) => {
-    const lines = code.querySelector(".cell-editor")?.shadowRoot?.querySelectorAll(".cm-content .cm-line");
-    // The editor's lines one by one: innerText of the whole editor doubles its blank lines.
-    if (lines && lines.length > 0)
-      return Array.from(lines, (line) => (line as HTMLElement).innerText.replace(/\n$/, "")).join("\n");
-    return code.querySelector("pre")?.innerText ?? "";
-  });
 }
 
 async function type(page: Page, cell: Locator, code: string): Promise<void> {
