@@ -23,6 +23,7 @@ export interface CellView {
 function button(doc: Document, action: Action, label: string): HTMLButtonElement {
   const b = doc.createElement("button");
   b.type = "button";
+  b.className = "tool-button";
   b.dataset.cellAction = action;
   b.textContent = label;
   return b;
