@@ -87,6 +87,14 @@ export class MLP {
     return this.backwardPass(X, Y, ws);
   }
 
+  /**
+   * backward for X and Y already known to be finite and of the right shapes, with a workspace for their rows:
+   * train checks all its examples and targets once, where backward would scan every minibatch again.
+   */
+  backwardChecked(X: Matrix, Y: Matrix, ws: Workspace): Gradients {
+    return this.backwardPass(X, Y, ws);
+  }
+
   private backwardPass(X: Matrix, Y: Matrix, ws: Workspace): Gradients {
     this.forwardPass(X, ws);
     const last = this.layers.length - 1; // layer D, counted from 0

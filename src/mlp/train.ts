@@ -204,6 +204,9 @@ export async function train(
     }
     return b;
   };
+  // A Matrix X was checked whole above (and T always is): its batches need no second look. A source's
+  // batches are numbers only once gathered, so backward checks each of them.
+  const prechecked = X instanceof Matrix;
   const params = net.params();
   const identity = Int32Array.from({ length: m }, (_, i) => i);
 
@@ -224,7 +227,9 @@ export async function train(
       source.gather(Xb, order, from); // (m_b, n_0)
       gatherRows(Yb, T, order, from); // (m_b, K)
       // X·W₀ and Xᵀ·δ₀ both read the batch's nonzeros: the fast kernels list them once for the two
-      const { loss } = withNonzerosOf(Xb, () => net.backward(Xb, Yb, ws));
+      const { loss } = withNonzerosOf(Xb, () =>
+        prechecked ? net.backwardChecked(Xb, Yb, ws) : net.backward(Xb, Yb, ws),
+      );
       const info: StepInfo = { epoch, step, steps, loss, seconds: (performance.now() - start) / 1000 };
       history.stepLoss.push(loss);
       if (!Number.isFinite(loss)) {

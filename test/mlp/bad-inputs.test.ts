@@ -89,6 +89,24 @@ describe("non-finite numbers in X or Y", () => {
     await expect(train(net, X, [0, NaN, 1, 0], options)).rejects.toThrow("oneHot: label NaN at index 1");
     net.params().forEach((p, i) => expect(Array.from(p.data)).toEqual(Array.from(before[i]!.data)));
   });
+
+  it("train checks each batch a BatchSource gathers, and names the bad number", async () => {
+    const source = {
+      rows: 4,
+      cols: 2,
+      gather(out: Matrix, order: Int32Array, from: number) {
+        for (let r = 0; r < out.rows; r++) {
+          const i = order[from + r]!;
+          out.set(r, 0, i === 2 ? NaN : X.get(i, 0));
+          out.set(r, 1, X.get(i, 1));
+        }
+      },
+    };
+    const options = { epochs: 1, batchSize: 4, optimizer: sgd({ eta: 0.1 }), shuffle: false };
+    await expect(train(net, source, labels, options)).rejects.toThrow(
+      "MLP.backward: X[2, 0] is NaN; every input must be a finite number",
+    );
+  });
 });
 
 describe("the learning rate", () => {
