@@ -72,6 +72,13 @@ describe.each(["typescript", "wasm"] as KernelName[])("with the %s kernels", (ke
     expect(bitDifference(matmulTransA(X, delta).data, matmulTransAPlain(X, delta).data)).toBe("identical");
   });
 
+  it("matmulTransA(A, δ) equals the plain loop when it is made as (δᵀA)ᵀ: a dense A, a narrow δ with zeros", () => {
+    const A = randomMatrix(rng, 60, 40);
+    const delta = randomMatrix(rng, 60, 3, 0.5);
+    delta.data.fill(0, 0, 3); // a whole zero row
+    expect(bitDifference(matmulTransA(A, delta).data, matmulTransAPlain(A, delta).data)).toBe("identical");
+  });
+
   it("matmulInto(out, A, B) overwrites what out held", () => {
     const A = randomMatrix(rng, 6, 5, 0.5);
     const B = randomMatrix(rng, 5, 4);

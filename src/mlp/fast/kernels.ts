@@ -15,6 +15,10 @@
 //   JavaScript adds left to right, so every sum is built term by term in the plain loop's order.
 // - No allocation: the lists live in scratch arrays that grow once and are reused.
 // - A backward pass reads X twice (X·W₁, then Xᵀ·δ₁); sharingNonzeros lets it list X's nonzeros once.
+// - AᵀB can also be made the other way round, Cᵀ = BᵀA (B's nonzeros by column, adding rows of A), then
+//   transposed: less work when A is dense and B narrow, as a hidden layer's dW = Aᵀ·δ often is. The sums are
+//   the same (the terms still come in the order i = 0, 1, …, and a·b = b·a exactly); that way skips B's
+//   zeros instead of A's.
 // kernels-wasm.ts runs step 2 as WebAssembly SIMD, two columns at a time, with the same arithmetic.
 
 /** Lists of terms: list r holds entries starts[r] … starts[r+1]−1, each a value of A and an index into B. */
@@ -173,6 +177,31 @@ export function forEachRowBlock(
   }
 }
 
+/** How many entries of A (`count` of them) are not exactly 0. */
+function countNonzeros(A: Float64Array, count: number): number {
+  let nonzeros = 0;
+  for (let q = 0; q < count; q++) if (A[q] !== 0) nonzeros++;
+  return nonzeros;
+}
+
+/** What listing one nonzero (and regrouping it by column) costs, in multiply-adds (measured on MNIST). */
+const LIST_COST = 16;
+
+/**
+ * Whether C = AᵀB (A m×n, B m×p) is less work as Cᵀ = BᵀA: at most m·p nonzeros of B, each scaling a row of
+ * n, against A's nonzeros each scaling a row of p (with their listing). 784-128-10's A₁ᵀ·δ₂ goes that way
+ * (a dense A₁, p = 10); Xᵀ·δ₁ over MNIST's mostly-zero X does not.
+ */
+export function transposedIsCheaper(A: Float64Array, m: number, n: number, p: number): boolean {
+  const nonzerosOfA = sharedFor(A, m, n)?.starts[m] ?? countNonzeros(A, m * n);
+  return m * p * (n + LIST_COST) < nonzerosOfA * (p + LIST_COST);
+}
+
+/** out (n×p) = Cᵀ, C (p×n). */
+export function transposeInto(out: Float64Array, C: Float64Array, p: number, n: number): void {
+  for (let j = 0; j < p; j++) for (let k = 0; k < n; k++) out[k * p + j] = C[j * n + k]!;
+}
+
 /** The lists for AᵀB, A (m×n): one per column of A. */
 export function columnLists(A: Float64Array, m: number, n: number): Terms {
   let rows = sharedFor(A, m, n);
@@ -194,6 +223,8 @@ export function gemmNN(
   forEachRowBlock(A, m, n, (i0, i1, lists) => accumulateRows(C, i0, B, p, lists, i1 - i0));
 }
 
+let transposed = new Float64Array(0);
+
 /** C (n×p) = AᵀB, with A (m×n) and B (m×p). */
 export function gemmTN(
   C: Float64Array,
@@ -203,7 +234,10 @@ export function gemmTN(
   n: number,
   p: number,
 ): void {
-  accumulateRows(C, 0, B, p, columnLists(A, m, n), n);
+  if (!transposedIsCheaper(A, m, n, p)) return accumulateRows(C, 0, B, p, columnLists(A, m, n), n);
+  if (transposed.length < p * n) transposed = new Float64Array(p * n);
+  accumulateRows(transposed, 0, A, n, columnLists(B, m, p), p); // Cᵀ = BᵀA, (p, n)
+  transposeInto(C, transposed, p, n);
 }
 
 /** C (m×p) = A (m×n)·Bᵀ, with B (p×n): each entry is the dot product of a row of A and a row of B. */

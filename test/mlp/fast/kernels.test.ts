@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { gemmNN, gemmNT, gemmTN, BLOCK_ROWS } from "../../../src/mlp/fast/kernels.ts";
+import { gemmNN, gemmNT, gemmTN, BLOCK_ROWS, transposedIsCheaper } from "../../../src/mlp/fast/kernels.ts";
 import { wasmKernels } from "../../../src/mlp/fast/kernels-wasm.ts";
 import {
   Matrix,
@@ -78,6 +78,16 @@ describe("the WebAssembly kernels", () => {
         expect(bitDifference(C2, C1)).toBe("identical");
       }
     }
+  });
+});
+
+describe("transposedIsCheaper(A, m, n, p)", () => {
+  const rng = new Rng(3);
+  it("makes a dense A₁ᵀ·δ₂ of 784-128-10 as (δ₂ᵀA₁)ᵀ, and MNIST's Xᵀ·δ₁ (81% zeros) as it is", () => {
+    expect(transposedIsCheaper(randomMatrix(rng, 100, 128).data, 100, 128, 10)).toBe(true);
+    const X = randomMatrix(rng, 100, 784, 0.81).data;
+    expect(transposedIsCheaper(X, 100, 784, 128)).toBe(false);
+    expect(withNonzerosOf(new Matrix(100, 784, X), () => transposedIsCheaper(X, 100, 784, 128))).toBe(false);
   });
 });
 
