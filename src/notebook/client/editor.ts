@@ -3,7 +3,12 @@
 // static code. It lives in a shadow root: CodeMirror then styles itself with constructed style sheets,
 // which the site's CSP allows, instead of <style> elements, which it does not. Custom properties still
 // reach it. Tab is left to the browser (it moves focus), so the keyboard never gets trapped in a cell.
-import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import {
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  type CompletionSource,
+} from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
@@ -37,6 +42,11 @@ export interface EditorOptions {
   onRun(): void;
   /** The editor lost the focus. */
   onBlur?(): void;
+  /**
+   * Completion, in the editor from its start: what the reader types before the type checker has loaded
+   * still asks it (the source waits for the checker), where a source added later would never have seen it.
+   */
+  complete?: CompletionSource;
 }
 
 export interface Editor {
@@ -46,7 +56,7 @@ export interface Editor {
   destroy(): void;
   /** Marks where the last run's error was (line and column 1-based; column null: the whole line); null clears. */
   markError(at: { line: number; column: number | null } | null): void;
-  /** Adds extensions after the editor is made (the type checker's, on a reader's first edit: typecheck.ts). */
+  /** Adds extensions after the editor is made (the type checker's, once it has loaded: typecheck.ts). */
   configure(extension: Extension): void;
 }
 
@@ -157,6 +167,7 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
           ...historyKeymap,
         ]),
         EditorView.contentAttributes.of({ "aria-label": options.label }),
+        options.complete ? autocompletion({ override: [options.complete] }) : [],
         later.of([]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && !quiet) options.onChange(update.state.doc.toString());

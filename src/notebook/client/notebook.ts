@@ -12,6 +12,7 @@
 // digit pad needs the network trained in the page). So they start when the reader starts to use the widget
 // (PREPARE_EVENT), not when they press "Use this"; meanwhile that cell says which cell above runs, and how
 // many are left, and its Stop ends them.
+import type { CompletionContext, CompletionResult } from "@codemirror/autocomplete";
 import type { Output } from "../protocol.ts";
 import { caretOffset } from "./caret.ts";
 import {
@@ -40,7 +41,10 @@ export class Notebook {
   readonly cells: Cell[];
   readonly #store: EditStore;
   #runtime: Promise<Runtime> | null = null;
-  /** The type checker: loaded on the first edit of any cell, never before (the first load stays light). */
+  /**
+   * The type checker: loaded when the reader first opens a cell to edit it (or edits one), never on page load
+   * (the first load stays light); started then, it has its files read by the first keystroke.
+   */
   #types: Promise<TypesLoaded> | null = null;
   #session: Session | null = null;
   #chain: Promise<void> = Promise.resolve();
@@ -145,7 +149,10 @@ export class Notebook {
   ): Promise<Editor> {
     const cell = this.cells[i]!;
     if (!cell.editor) {
-      if (focus) void this.#loadSession(); // the reader is about to run: start the worker now
+      if (focus) {
+        void this.#loadSession(); // the reader is about to run: start the worker now
+        this.#startTypes(); // and to type: the checker's first answer then comes sooner
+      }
       cell.editor = import("./editor.ts").then(({ mountEditor }) => {
         const host = cell.view.root.ownerDocument.createElement("div");
         host.className = "cell-editor";
@@ -156,6 +163,7 @@ export class Notebook {
           onChange: (code) => this.#changed(i, code),
           onRun: () => this.run(i),
           onBlur: () => this.#closeIfUnchanged(i),
+          complete: (context) => this.#complete(i, context),
         });
         cell.view.code.replaceChildren(host);
         cell.view.buttons.edit.hidden = true;
@@ -205,6 +213,18 @@ export class Notebook {
       if (cell.editor)
         void Promise.all([cell.editor, loaded]).then(([editor, t]) => this.#giveTypes(i, editor, t));
     });
+  }
+
+  /** Cell i's completions: the request waits for the checker if it is still loading; null if it failed. */
+  async #complete(i: number, context: CompletionContext): Promise<CompletionResult | null> {
+    this.#startTypes();
+    const loaded = await this.#types!.catch(() => null);
+    if (!loaded) return null;
+    return loaded.types.complete(
+      loaded.checker,
+      { cell: i, codes: () => this.cells.map((c) => c.code) },
+      context,
+    );
   }
 
   #giveTypes(i: number, editor: Editor, { types, checker }: TypesLoaded): void {

@@ -1,9 +1,9 @@
-// Types in the editor, loaded on a reader's first edit (never on page load): the TypeScript language service
-// in a worker of its own (../typecheck/checker-worker.ts) gives each open editor the compiler's diagnostics
-// (squiggles, and the same messages as text in the cell's [data-cell-diagnostics], announced politely), the
-// type and JSDoc of the name under the pointer, and completion. Every answer is asynchronous: typing never
+// Types in the editor, loaded when a reader opens a cell to edit it (never on page load): the TypeScript
+// language service in a worker of its own (../typecheck/checker-worker.ts) gives each open editor the
+// compiler's diagnostics (squiggles, and the same messages as text in the cell's [data-cell-diagnostics],
+// announced politely), the type and JSDoc of the name under the pointer, and completion. Every answer is asynchronous: typing never
 // waits for the checker, and a cell with type errors still runs.
-import { autocompletion, type Completion, type CompletionContext } from "@codemirror/autocomplete";
+import type { Completion, CompletionContext, CompletionResult } from "@codemirror/autocomplete";
 import { linter, type Diagnostic } from "@codemirror/lint";
 import { Prec, StateEffect, StateField, type Extension } from "@codemirror/state";
 import { EditorView, hoverTooltip, keymap, showTooltip, ViewPlugin, type Tooltip } from "@codemirror/view";
@@ -16,6 +16,8 @@ export class Checker {
   readonly #worker: Worker;
   readonly #waiting = new Map<number, (answer: FromChecker) => void>();
   #next = 1;
+  /** Why the worker can answer nothing (it failed to load or threw), once it has. */
+  #failed: string | null = null;
   /** The open editors by cell, so that an edit re-checks the cells below it (they see its names). */
   readonly #views = new Map<number, EditorView>();
   #below: { from: number; timer: ReturnType<typeof setTimeout> } | null = null;
@@ -46,29 +48,52 @@ export class Checker {
       this.#waiting.get(data.id)?.(data);
       this.#waiting.delete(data.id);
     });
-    this.#post({ type: "init", filesUrl });
+    this.#worker.addEventListener("error", (event) => {
+      this.#fail(`the type checker stopped: ${event.message || "its worker did not load"}`);
+    });
+    // The files download while the worker loads the compiler, not after it.
+    void fetch(filesUrl)
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`${response.status} for ${filesUrl}`);
+        return response.arrayBuffer();
+      })
+      .then(
+        (bytes) => this.#worker.postMessage({ type: "files", bytes } satisfies ToChecker, [bytes]),
+        (error: unknown) => {
+          const message = `the type checker's files did not load (${String(error)})`;
+          this.#worker.postMessage({ type: "files", error: message } satisfies ToChecker);
+        },
+      );
   }
 
-  #post(message: ToChecker): void {
-    this.#worker.postMessage(message);
+  /** Every request waiting, and every later one, is answered with `message`: none is left unanswered. */
+  #fail(message: string): void {
+    this.#failed = message;
+    for (const [id, answer] of this.#waiting) answer({ id, type: "error", message });
+    this.#waiting.clear();
   }
 
+  /** The checker's answer; a request made while it starts waits for it; on failure, an "error" answer. */
   ask(request: Request): Promise<FromChecker> {
     const id = this.#next++;
+    if (this.#failed !== null) return Promise.resolve({ id, type: "error", message: this.#failed });
     return new Promise((resolve) => {
       this.#waiting.set(id, resolve);
-      this.#post({ ...request, id } as ToChecker);
+      this.#worker.postMessage({ ...request, id } as ToChecker);
     });
   }
 }
 
-export interface CellTypesOptions {
+export interface CellTypesOptions extends CellCodes {
+  /** Where the messages go as text: inside the cell, a polite live region. */
+  diagnostics: HTMLElement;
+}
+
+export interface CellCodes {
   /** 0-based. */
   cell: number;
   /** The chapter's cells as the page has them now. */
   codes(): string[];
-  /** Where the messages go as text: inside the cell, a polite live region. */
-  diagnostics: HTMLElement;
 }
 
 /** [data-cell-diagnostics] for a cell, made once, just below its code. */
@@ -167,7 +192,45 @@ const keyTip = StateField.define<Tooltip | null>({
   provide: (field) => showTooltip.from(field),
 });
 
-/** The extensions that give cell `cell`'s editor its types. */
+/**
+ * Cell `cell`'s completions at the caret: the members after a dot, the options in an object literal, the names
+ * in scope, with their kinds and, when one is selected, its signature and doc. The editor has this source from
+ * its start (editor.ts), not from when the checker loads, so it sees the reader's first keystrokes too; it
+ * answers null when the checker fails.
+ */
+export async function complete(
+  checker: Checker,
+  { cell, codes }: CellCodes,
+  context: CompletionContext,
+): Promise<CompletionResult | null> {
+  const word = context.matchBefore(/[\w$]*/);
+  const afterDot = context.state.sliceDoc(Math.max(0, context.pos - 1), context.pos) === ".";
+  if (!word || (!context.explicit && word.from === word.to && !afterDot)) return null;
+  const doc = context.state.doc.toString();
+  const codesNow = codes().map((code, i) => (i === cell ? doc : code));
+  const answer = await checker.ask({ type: "completions", codes: codesNow, cell, pos: context.pos });
+  if (context.aborted || answer.type !== "completions") return null;
+  const options: Completion[] = answer.result.map((entry) => ({
+    label: entry.name,
+    type: KIND[entry.kind] ?? "variable",
+    detail: entry.kind,
+    boost: -Math.min(99, Number.parseInt(entry.sortText, 10) || 0),
+    info: async () => {
+      const details = await checker.ask({
+        type: "details",
+        codes: codesNow,
+        cell,
+        pos: context.pos,
+        name: entry.name,
+      });
+      const info = details.type === "details" ? details.result : null;
+      return info ? infoElement(context.view?.dom.ownerDocument ?? document, info) : null;
+    },
+  }));
+  return { from: word.from, options, validFor: /^[\w$]*$/ };
+}
+
+/** The extensions that give cell `cell`'s editor its types (completion is the editor's own: see complete). */
 export function cellTypes(checker: Checker, { cell, codes, diagnostics }: CellTypesOptions): Extension {
   const withDoc = (doc: string): string[] => codes().map((code, i) => (i === cell ? doc : code));
   const lint = linter(
@@ -222,36 +285,6 @@ export function cellTypes(checker: Checker, { cell, codes, diagnostics }: CellTy
       },
     ]),
   );
-  const complete = autocompletion({
-    override: [
-      async (context: CompletionContext) => {
-        const word = context.matchBefore(/[\w$]*/);
-        const afterDot = context.state.sliceDoc(Math.max(0, context.pos - 1), context.pos) === ".";
-        if (!word || (!context.explicit && word.from === word.to && !afterDot)) return null;
-        const codesNow = withDoc(context.state.doc.toString());
-        const answer = await checker.ask({ type: "completions", codes: codesNow, cell, pos: context.pos });
-        if (context.aborted || answer.type !== "completions") return null;
-        const options: Completion[] = answer.result.map((entry) => ({
-          label: entry.name,
-          type: KIND[entry.kind] ?? "variable",
-          detail: entry.kind,
-          boost: -Math.min(99, Number.parseInt(entry.sortText, 10) || 0),
-          info: async () => {
-            const details = await checker.ask({
-              type: "details",
-              codes: codesNow,
-              cell,
-              pos: context.pos,
-              name: entry.name,
-            });
-            const info = details.type === "details" ? details.result : null;
-            return info ? infoElement(context.view?.dom.ownerDocument ?? document, info) : null;
-          },
-        }));
-        return { from: word.from, options, validFor: /^[\w$]*$/ };
-      },
-    ],
-  });
   const below = ViewPlugin.define((view) => {
     checker.watch(cell, view);
     return {
@@ -261,5 +294,5 @@ export function cellTypes(checker: Checker, { cell, codes, diagnostics }: CellTy
       destroy: () => checker.watch(cell, null),
     };
   });
-  return [lint, hover, keyTip, keys, complete, below, theme];
+  return [lint, hover, keyTip, keys, below, theme];
 }

@@ -1,5 +1,6 @@
-// The TypeScript language service in a worker of its own, started by the page on a reader's first edit: the
-// compiler and the files it checks against (files.json, built by files.ts) load only then, never on page load.
+// The TypeScript language service in a worker of its own, started by the page when a reader opens a cell to
+// edit it: the compiler and the files it checks against (files.json, built by files.ts) load only then, never
+// on page load. Requests that come before they have loaded wait for them.
 import ts from "typescript";
 import { cellGlobalsDts } from "./globals-dts.ts";
 import type { FromChecker, ToChecker } from "./protocol.ts";
@@ -11,25 +12,21 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-let service: Promise<CellService> | null = null;
 
-async function load(url: string): Promise<CellService> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`the type checker's files did not load (${response.status} for ${url})`);
-  const files = (await response.json()) as ServiceFiles;
-  return new CellService(ts, files, cellGlobalsDts("../src/notebook/helpers.ts"));
-}
+const files = Promise.withResolvers<Extract<ToChecker, { type: "files" }>>();
+const service = files.promise.then((message) => {
+  if ("error" in message) throw new Error(message.error);
+  const parsed = JSON.parse(new TextDecoder().decode(message.bytes)) as ServiceFiles;
+  return new CellService(ts, parsed, cellGlobalsDts("../src/notebook/helpers.ts"));
+});
+service.catch(() => {}); // not unhandled: every request answers with the failure
 
 scope.addEventListener("message", ({ data: message }) => {
-  if (message.type === "init") {
-    service ??= load(message.filesUrl);
+  if (message.type === "files") {
+    files.resolve(message);
     return;
   }
   const { id } = message;
-  if (!service) {
-    scope.postMessage({ id, type: "error", message: "the checker was asked before it was started" });
-    return;
-  }
   void service
     .then((s): FromChecker => {
       s.setCells(message.codes);

@@ -1,9 +1,13 @@
 // What the page and the checker's worker (checker-worker.ts) say to each other: plain data.
 import type { CellDiagnosticRange, CompletionItem, HoverInfo } from "./service.ts";
 
-/** Page → checker. Every request carries the chapter's cells as the page has them now. */
+/**
+ * Page → checker. "files": typecheck/files.json's bytes, which the page fetches while the worker loads the
+ * compiler (or why it could not); every request carries the chapter's cells as the page has them now.
+ */
 export type ToChecker =
-  | { type: "init"; filesUrl: string }
+  | { type: "files"; bytes: ArrayBuffer }
+  | { type: "files"; error: string }
   | { id: number; type: "diagnostics"; codes: string[]; cell: number }
   | { id: number; type: "hover"; codes: string[]; cell: number; pos: number }
   | { id: number; type: "completions"; codes: string[]; cell: number; pos: number }

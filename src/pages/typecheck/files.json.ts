@@ -1,5 +1,5 @@
 // typecheck/files.json: what the page's type checker checks cells against (src/notebook/typecheck/files.ts),
-// served by the site itself, never a CDN; the checker's worker fetches it on a reader's first edit.
+// served by the site itself, never a CDN; the page fetches it for the checker's worker when a reader opens a cell to edit it.
 import type { APIRoute } from "astro";
 import { serviceFiles } from "../../notebook/typecheck/files.ts";
 
