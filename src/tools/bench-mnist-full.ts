@@ -5,7 +5,10 @@
 // - Run on the mnist-full cell: seconds to 98.0% and per epoch, read from the cell's own output;
 // - the worker's memory (V8 heap + ArrayBuffer backing stores, CDP Runtime.getHeapUsage, peak of samples);
 // - the longest main-thread task while it trains (PerformanceObserver "longtask", which reports tasks
-//   ≥ 50 ms) and the longest gap a 10 ms timer on the main thread saw.
+//   ≥ 50 ms) and the longest gap a 10 ms timer on the main thread saw;
+// - from a Chrome trace of the training (trace-tasks.ts): the longest main-thread task on the clock and in
+//   its thread's CPU time, which a busy machine does not inflate, and the worker's CPU seconds, which make a
+//   CPU-time ratio with Node's process.
 //
 //   node src/tools/bench-mnist-full.ts [--dist=dist] [--json]      (npm run bench calls benchMnistFull)
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -15,6 +18,7 @@ import { launch } from "../../test/e2e/browser.ts";
 import { loadMnistFullFromDisk } from "../data/mnist-node.ts";
 import { accuracy, adam, MLP, predictBatches, train } from "../mlp/index.ts";
 import { serve } from "./bench-notebook.ts";
+import { taskFigures } from "./trace-tasks.ts";
 
 export interface EpochFigures {
   testAccuracy: number[];
@@ -24,13 +28,25 @@ export interface EpochFigures {
   secondsPerEpoch: number;
 }
 
+/** Seconds of this process's CPU time (user + system). */
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
 export interface MnistFullBench {
-  node: EpochFigures;
+  node: EpochFigures & { cpuSecondsPerEpoch: number };
   chromium:
     | (EpochFigures & {
         runSeconds: number;
         longestTaskMs: number;
         longestGapMs: number;
+        /** From the trace: the longest main-thread task on the clock and its CPU time; the most CPU one task used. */
+        longestTaskTraceMs: number;
+        longestTaskTraceCpuMs: number;
+        longestTaskCpuMs: number;
+        /** The worker threads' CPU time over the run, per epoch. */
+        workerCpuSecondsPerEpoch: number;
         workerPeakMB: number | null;
         workerUrl: string | null;
         /** After training, once a full garbage collection has run. */
@@ -40,6 +56,8 @@ export interface MnistFullBench {
   download: { bytes: number; seconds: number } | null;
   /** Chromium's seconds per epoch over Node's. */
   ratio: number | null;
+  /** The same in CPU time: Chromium's worker threads over Node's process. */
+  cpuRatio: number | null;
   skipped?: string;
 }
 
@@ -54,7 +72,7 @@ function figures(testAccuracy: number[], elapsed: number[]): EpochFigures {
 }
 
 /** The chapter's cell, in Node: the same network, optimiser, schedule, shuffles and evaluation. */
-export async function nodeRun(): Promise<EpochFigures> {
+export async function nodeRun(): Promise<MnistFullBench["node"]> {
   const full = await loadMnistFullFromDisk();
   const net = new MLP({
     sizes: [784, 256, 128, 10],
@@ -67,6 +85,7 @@ export async function nodeRun(): Promise<EpochFigures> {
   const testAccuracy: number[] = [];
   const elapsed: number[] = [];
   const start = performance.now();
+  const cpuStart = cpuSeconds();
   await train(net, full.train.X, full.train.y, {
     epochs: 4,
     batchSize: 100,
@@ -78,7 +97,10 @@ export async function nodeRun(): Promise<EpochFigures> {
       optimizer.eta /= 2;
     },
   });
-  return figures(testAccuracy, elapsed);
+  return {
+    ...figures(testAccuracy, elapsed),
+    cpuSecondsPerEpoch: (cpuSeconds() - cpuStart) / elapsed.length,
+  };
 }
 
 function chapterPath(dist: string): string | undefined {
@@ -187,6 +209,7 @@ export async function benchMnistFull(
       chromium: null,
       download: null,
       ratio: null,
+      cpuRatio: null,
       skipped: `no built chapter with the mnist-full cell in ${dist}/ (npm run build)`,
     };
   const { server, url } = await serve(dist);
@@ -246,10 +269,12 @@ export async function benchMnistFull(
         await new Promise((r) => setTimeout(r, 250));
       }
     })();
+    await browser.startTracing(undefined, { categories: ["toplevel", "__metadata"] });
     const t0 = await page.evaluate(() => performance.now());
     const started = Date.now();
     const text = await runAndWait(cellOf(page, "const fullNet = new MLP"), 600_000);
     const runSeconds = (Date.now() - started) / 1000;
+    const tasks = taskFigures(await browser.stopTracing());
     sampling = false;
     await sampler;
     const live = await memory.sample(true);
@@ -267,11 +292,21 @@ export async function benchMnistFull(
       runSeconds,
       longestTaskMs: longest,
       longestGapMs: gap,
+      longestTaskTraceMs: tasks.main.longestMs,
+      longestTaskTraceCpuMs: tasks.main.cpuOfLongestMs,
+      longestTaskCpuMs: tasks.main.longestCpuMs,
+      workerCpuSecondsPerEpoch: tasks.workers.cpuSeconds / Math.max(1, epochs.length),
       workerPeakMB: peak ? (peak as { bytes: number }).bytes / 1e6 : null,
       workerUrl: peak ? (peak as { url: string }).url : null,
       workerLiveMB: live ? live.bytes / 1e6 : null,
     };
-    return { node, chromium, download, ratio: chromium.secondsPerEpoch / node.secondsPerEpoch };
+    return {
+      node,
+      chromium,
+      download,
+      ratio: chromium.secondsPerEpoch / node.secondsPerEpoch,
+      cpuRatio: chromium.workerCpuSecondsPerEpoch / node.cpuSecondsPerEpoch,
+    };
   } finally {
     await browser.close();
     server.close();
@@ -284,18 +319,19 @@ export function describeMnistFull(b: MnistFullBench): string[] {
   const s = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${x.toFixed(1)} s`);
   const lines = [
     `full MNIST, 784-256-128-10 Adam 0.002 halved per epoch, batch 100, 4 epochs:`,
-    `  node:     to 98.0% ${s(b.node.secondsTo98)}, ${s(b.node.secondsPerEpoch)}/epoch, test ${b.node.testAccuracy.map((a) => (100 * a).toFixed(2) + "%").join(", ")}`,
+    `  node:     to 98.0% ${s(b.node.secondsTo98)}, ${s(b.node.secondsPerEpoch)}/epoch (CPU ${s(b.node.cpuSecondsPerEpoch)}), test ${b.node.testAccuracy.map((a) => (100 * a).toFixed(2) + "%").join(", ")}`,
   ];
   if (!b.chromium) return [...lines, `  chromium: skipped (${b.skipped})`];
   const c = b.chromium;
   return [
     ...lines,
     `  chromium: to 98.0% ${s(c.secondsTo98)}, ${s(c.secondsPerEpoch)}/epoch, Run → test accuracy ${s(c.runSeconds)}, test ${c.testAccuracy.map((a) => (100 * a).toFixed(2) + "%").join(", ")}`,
-    `  ratio chromium/node per epoch: ${b.ratio?.toFixed(2)}×`,
+    `  ratio chromium/node per epoch: ${b.ratio?.toFixed(2)}× (CPU time: worker ${s(c.workerCpuSecondsPerEpoch)}/epoch, ${b.cpuRatio?.toFixed(2)}×)`,
     `  download: ${b.download ? `${(b.download.bytes / 1e6).toFixed(2)} MB in ${b.download.seconds.toFixed(2)} s on localhost` : "none (cached)"}`,
     `  worker memory (V8 heap + ArrayBuffers): peak ${mbOf(c.workerPeakMB)} while training (garbage included), ` +
       `${mbOf(c.workerLiveMB)} live after it (after a full GC); ${c.workerUrl}`,
     `  main thread while training: longest task ${c.longestTaskMs.toFixed(0)} ms (longtask reports ≥ 50 ms), longest 10 ms-timer gap ${c.longestGapMs.toFixed(0)} ms`,
+    `    traced: longest task ${c.longestTaskTraceMs.toFixed(0)} ms on the clock (${c.longestTaskTraceCpuMs.toFixed(1)} ms of CPU); the most CPU one task used ${c.longestTaskCpuMs.toFixed(1)} ms`,
   ];
 }
 
