@@ -3,19 +3,11 @@
 // site's CSP would refuse, so these pages run with the CSP bypassed (the site suite tests the CSP itself).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch } from "./browser.ts";
+import { launch, seriousViolations } from "./browser.ts";
 import { builtPages } from "./site-pages.ts";
 
 const site = `${inject("baseUrl")}/`;
 const pages = builtPages();
-const AXE = "node_modules/axe-core/axe.min.js";
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 let browser: Browser;
 
@@ -39,24 +31,12 @@ async function open(path: string, colorScheme: "light" | "dark", width: number):
   return page;
 }
 
-/** Serious and critical violations, as "rule: help (selectors)" lines. */
-async function serious(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
-
 describe.each(pages)("$name", (p) => {
   for (const colorScheme of ["light", "dark"] as const) {
     for (const width of [1280, 390]) {
       it(`has no serious or critical axe violations (${colorScheme}, ${width}px)`, async () => {
         const page = await open(p.path, colorScheme, width);
-        expect(await serious(page)).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
         await page.context().close();
       });
     }
@@ -72,7 +52,7 @@ describe("open panels", () => {
       await page.getByRole("button", { name: "Search" }).click();
       await page.getByRole("searchbox").fill("layer");
       await page.locator("[data-search-results] a").first().waitFor();
-      expect(await serious(page)).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.context().close();
     }
   });
@@ -80,7 +60,7 @@ describe("open panels", () => {
   it("the phone chapters menu has no serious or critical axe violations", async () => {
     const page = await open(chapter.path, "light", 390);
     await page.getByRole("button", { name: "Chapters" }).click();
-    expect(await serious(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 });

@@ -5,7 +5,19 @@
 import { gzipSync } from "node:zlib";
 import type { Locator, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
-import { shownCode, suiteBrowser, watchedPage, type Watched } from "./browser.ts";
+import {
+  button,
+  expectClean,
+  openNotebook,
+  originalCode,
+  output,
+  replaceCode,
+  seriousViolations,
+  shownCode,
+  status,
+  suiteBrowser,
+  type Watched,
+} from "./browser.ts";
 
 const PLAYGROUND = `${inject("baseUrl")}/playground/`;
 const SHOTS = "artifacts/screenshots";
@@ -13,44 +25,12 @@ const SHOTS = "artifacts/screenshots";
 const browser = suiteBrowser(SHOTS);
 
 async function open(before?: (page: Page) => void): Promise<Watched & { cell: (n: number) => Locator }> {
-  const watched = await watchedPage(browser());
-  before?.(watched.page);
-  await watched.page.goto(PLAYGROUND, { waitUntil: "networkidle" });
-  // The toolbar shows once the notebook script has started; if it does not, say what the page reported.
-  await watched.page
-    .locator("[data-cell-toolbar]:not([hidden])")
-    .first()
-    .waitFor()
-    .catch((error: Error) => {
-      throw new Error(`${error.message}\npage errors: ${JSON.stringify(watched.errors)}`);
-    });
+  const watched = await openNotebook(browser(), PLAYGROUND, { before });
   return { ...watched, cell: (n: number) => watched.page.locator("[data-cell]").nth(n - 1) };
 }
 
-/** Nothing left the machine and nothing went wrong in the console, in any page a test opened. */
-function expectClean(watched: Watched): void {
-  expect(watched.offsite).toEqual([]);
-  expect(watched.errors).toEqual([]);
-}
-
-const status = (cell: Locator) => cell.locator("[data-cell-status]");
 /** Why the output may not match the code (out of date, edited, lost to Stop). */
 const note = (cell: Locator) => cell.locator(".cell-note");
-const output = (cell: Locator) => cell.locator("[data-cell-output]");
-const button = (cell: Locator, name: string) => cell.getByRole("button", { name, exact: true });
-
-async function originalCode(cell: Locator): Promise<string> {
-  const island = await cell.locator("script[data-cell-source]").textContent();
-  return (JSON.parse(island ?? "{}") as { code: string }).code;
-}
-
-/** Clicks into the static code (the editor loads and opens there) and replaces all of it with `code`. */
-async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
-  if ((await cell.locator(".cm-content").count()) === 0) await cell.locator("[data-cell-code] pre").click();
-  await cell.locator(".cm-content").click();
-  await page.keyboard.press("Control+a");
-  await page.keyboard.type(code);
-}
 
 it("cells show their build outputs and controls with accessible names; first load stays under 60 KB of JS", async () => {
   const loaded: Promise<{ url: string; gzip: number }>[] = [];
@@ -107,7 +87,7 @@ it("Run on a cell first runs the cells above it that have not run in this worker
   const texts = await output(w.cell(2)).locator("[data-output]").allTextContents();
   expect(texts.map((t) => t.trim())).toEqual(["S has shape [3, 2]", "[2, 3.5, 5]"]);
   // A failing cell above stops the chain: the cell asked for does not run on a missing name.
-  await replaceCode(w.page, w.cell(1), "throw new Error('no X today')");
+  await replaceCode(w.cell(1), "throw new Error('no X today')");
   await button(w.cell(2), "Run").click();
   await expect.poll(() => status(w.cell(2)).innerText()).toBe("Not run: a cell above failed");
   expect(await output(w.cell(1)).innerText()).toContain("Error: no X today");
@@ -119,7 +99,7 @@ it("while (true) {} and Stop: the cell does not hear Stop, so its worker ends a 
   const w = await open();
   const cell = w.cell(2);
   const original = await originalCode(cell);
-  await replaceCode(w.page, cell, "while (true) {}");
+  await replaceCode(cell, "while (true) {}");
   await button(cell, "Run").click();
   await expect.poll(() => status(w.cell(1)).innerText(), { timeout: 10_000 }).toMatch(/^Ran in/);
   await expect.poll(() => status(cell).innerText()).toBe("Running…");
@@ -238,33 +218,9 @@ it("keyboard: Enter on the code opens the editor, Shift+Enter runs, Tab leaves t
   await w.page.close();
 });
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/**
- * axe-core's serious and critical violations in what the notebook adds to a page (toolbars with their
- * status and notes, notices, editors; the built code and outputs are the site suite's), as
- * "rule: help (selectors)" lines.
- */
-async function serious(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window)))
-    await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
-  const violations = await page.evaluate(async () => {
-    type Axe = { run(context: { include: string[] }): Promise<{ violations: Violation[] }> };
-    const axe = (window as unknown as { axe: Axe }).axe;
-    const include = ["[data-cell-toolbar]", ".cell-notice", ".cell-editor"].filter((s) =>
-      document.querySelector(s),
-    );
-    return (await axe.run({ include })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
+/** axe's serious findings in what the notebook adds (the built code and outputs are the site suite's). */
+const serious = (page: Page) =>
+  seriousViolations(page, ["[data-cell-toolbar]", ".cell-notice", ".cell-editor"]);
 
 it.each(["light", "dark"] as const)(
   "axe finds nothing serious in the notebook's controls, notes, notices and editor (%s)",
@@ -286,7 +242,7 @@ it.each(["light", "dark"] as const)(
     );
     await page.reload({ waitUntil: "networkidle" });
     await cells.nth(1).getByRole("note").waitFor();
-    await replaceCode(page, cells.nth(0), "const X = 1; // a comment");
+    await replaceCode(cells.nth(0), "const X = 1; // a comment");
     await button(cells.nth(1), "Run").click();
     await expect.poll(() => status(cells.nth(1)).innerText()).toMatch(/^(Ran|Failed)/);
     expect(await note(cells.nth(2)).textContent()).toMatch(/^Out of date/);

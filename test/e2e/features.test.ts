@@ -3,11 +3,10 @@
 // loaded back. The chapters are found by what their HTML holds, not by their names. Screenshots go to
 // artifacts/features/.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { suiteBrowser, watchedPage, type Watched } from "./browser.ts";
-import { builtPages } from "./site-pages.ts";
+import { cellAfter, expectClean, openNotebook, suiteBrowser, type Watched } from "./browser.ts";
+import { chapterWith } from "./site-pages.ts";
 
 const SITE = `${inject("baseUrl")}/`;
 const SHOTS = "artifacts/features";
@@ -15,31 +14,9 @@ const SHOTS = "artifacts/features";
 const RUN_TIMEOUT = 240_000;
 const TEST_TIMEOUT = 300_000;
 
-/** The first chapter whose built HTML contains `marker`. */
-function chapterWith(marker: string): string {
-  const page = builtPages().find(
-    (p) => p.chapter && readFileSync(join("dist", p.path, "index.html"), "utf8").includes(marker),
-  );
-  if (!page) throw new Error(`no built chapter contains ${marker}`);
-  return page.path;
-}
-
 const browser = suiteBrowser(SHOTS);
 
-async function open(path: string): Promise<Watched> {
-  const watched = await watchedPage(browser());
-  await watched.page.goto(SITE + path, { waitUntil: "networkidle" });
-  await watched.page.locator("[data-cell-toolbar]:not([hidden])").first().waitFor();
-  return watched;
-}
-
-function expectClean(watched: Watched): void {
-  expect(watched.offsite).toEqual([]);
-  expect(watched.errors).toEqual([]);
-}
-
-/** The first cell after an element: the one a widget runs. */
-const cellAfter = (el: Locator) => el.locator("xpath=following::*[@data-cell][1]");
+const open = (path: string): Promise<Watched> => openNotebook(browser(), SITE + path);
 
 /** Waits until a cell has run (its status says "Ran in …") with output matching `pattern`. */
 async function ranWith(cell: Locator, pattern: RegExp): Promise<string> {

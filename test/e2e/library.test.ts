@@ -4,11 +4,10 @@
 // serious violation. Screenshots go to artifacts/library/.
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { suiteBrowser, watchedPage } from "./browser.ts";
+import { seriousViolations, suiteBrowser, watchedPage } from "./browser.ts";
 
 const SITE = `${inject("baseUrl")}/`;
 const SHOTS = "artifacts/library";
-const AXE = "node_modules/axe-core/axe.min.js";
 const browser = suiteBrowser(SHOTS);
 
 /** The element's top, and the bottom of the sticky header, in viewport pixels. */
@@ -235,15 +234,7 @@ describe("library pages' accessibility", () => {
       });
       const page = await context.newPage();
       await page.goto(SITE + path, { waitUntil: "networkidle" });
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: V[] }> } }).axe;
-        return (await axe.run()).violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      });
-      expect(violations).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     });
   }

@@ -5,16 +5,27 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { suiteBrowser, watchedPage, type Watched } from "./browser.ts";
-import { builtPages } from "./site-pages.ts";
+import {
+  button,
+  cellAfter,
+  DESKTOP,
+  expectClean,
+  openNotebook,
+  originalCode,
+  output,
+  PHONE,
+  replaceCode,
+  status,
+  suiteBrowser,
+  type Watched,
+} from "./browser.ts";
+import { chapterWith } from "./site-pages.ts";
 
 const SITE = `${inject("baseUrl")}/`;
 const SHOTS = "artifacts/reader";
 /** Long enough to run every cell above one first (training on 5000 MNIST images included). */
 const RUN_TIMEOUT = 240_000;
 const TEST_TIMEOUT = 300_000;
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 
 const browser = suiteBrowser(SHOTS);
 
@@ -32,49 +43,15 @@ function builtHtml(): { path: string; html: string }[] {
     }));
 }
 
-/** The first chapter whose built HTML contains `marker`. */
-function chapterWith(marker: string): string {
-  const page = builtPages().find(
-    (p) => p.chapter && readFileSync(join("dist", p.path, "index.html"), "utf8").includes(marker),
-  );
-  if (!page) throw new Error(`no built chapter contains ${marker}`);
-  return page.path;
-}
+const open = (path: string, viewport = DESKTOP): Promise<Watched> =>
+  openNotebook(browser(), SITE + path, { viewport });
 
-async function open(path: string, viewport = DESKTOP): Promise<Watched> {
-  const watched = await watchedPage(browser(), viewport);
-  await watched.page.goto(SITE + path, { waitUntil: "networkidle" });
-  await watched.page.locator("[data-cell-toolbar]:not([hidden])").first().waitFor();
-  return watched;
-}
-
-function expectClean(watched: Watched): void {
-  expect(watched.offsite).toEqual([]);
-  expect(watched.errors).toEqual([]);
-}
-
-const status = (cell: Locator) => cell.locator("[data-cell-status]");
-const output = (cell: Locator) => cell.locator("[data-cell-output]");
-const button = (cell: Locator, name: string) => cell.getByRole("button", { name, exact: true });
 /** The first cell whose code contains `text`. */
 const cellWith = (page: Page, text: string) =>
   page
     .locator("[data-cell]")
     .filter({ has: page.locator("[data-cell-code]", { hasText: text }) })
     .first();
-
-/** Opens the cell's editor and replaces its code with `code` (inserted as typed text, without auto-indent). */
-async function setCode(page: Page, cell: Locator, code: string): Promise<void> {
-  if ((await cell.locator(".cm-content").count()) === 0) await cell.locator("[data-cell-code] pre").click();
-  await cell.locator(".cm-content").click();
-  await page.keyboard.press("Control+a");
-  await page.keyboard.insertText(code);
-}
-
-async function originalCode(cell: Locator): Promise<string> {
-  const island = await cell.locator("script[data-cell-source]").textContent();
-  return (JSON.parse(island ?? "{}") as { code: string }).code;
-}
 
 /** Records, in the page, the id of every cell that starts running from now on. */
 async function watchRuns(page: Page): Promise<() => Promise<string[]>> {
@@ -114,7 +91,7 @@ describe("1. Stop keeps the work", () => {
       const training = cellWith(page, "progressBar(epochs * stepsPerEpoch");
       const code = await originalCode(training);
       expect(code).toContain("const epochs = 5;");
-      await setCode(page, training, code.replace("const epochs = 5;", "const epochs = 60;"));
+      await replaceCode(training, code.replace("const epochs = 5;", "const epochs = 60;"), "insert");
       await button(training, "Run").click();
       const progress = training.locator(".cell-progress-text");
       // Training is under way (the cells above ran first), then a second more of it.
@@ -153,7 +130,6 @@ describe("1. Stop keeps the work", () => {
 });
 
 /** The first cell after an element: the one a widget runs. */
-const cellAfter = (el: Locator) => el.locator("xpath=following::*[@data-cell][1]");
 
 /** Is `el` inside the viewport (at least its top part)? */
 const inView = (el: Locator) =>
@@ -285,7 +261,7 @@ describe("4. Run all above says what it does", () => {
 
       // One cell above fails: the clicked cell says which, by its place, and that the rest did not run.
       const first = page.locator("[data-cell]").first();
-      await setCode(page, first, "throw new Error('not today')");
+      await replaceCode(first, "throw new Error('not today')", "insert");
       await button(cell, "Run all above").click();
       await expect
         .poll(() => status(cell).textContent(), { timeout: RUN_TIMEOUT, interval: 250 })
@@ -309,7 +285,7 @@ describe("5. error positions", () => {
       "console.log(`b = ${b}`); // a template literal: sucrase's map is wrong after one",
       "console.log(X.gett(1, 0));",
     ];
-    await setCode(page, cell, code.join("\n"));
+    await replaceCode(cell, code.join("\n"), "insert");
     await button(cell, "Run").click();
     const error = output(cell).locator(".cell-error");
     await expect
@@ -335,7 +311,7 @@ describe("5. error positions", () => {
     const { page } = watched;
     // Cell 1 now makes X and W that do not multiply; cell 2, as built, fails on its first line.
     const code = 'import { Matrix, matmul } from "mlp";\nconst X = Matrix.from([[1, 2]]);\nconst W = X;';
-    await setCode(page, page.locator("[data-cell]").first(), code);
+    await replaceCode(page.locator("[data-cell]").first(), code, "insert");
     const cell = page.locator("[data-cell]").nth(1);
     await button(cell, "Run").click();
     await expect.poll(() => status(cell).textContent(), { timeout: RUN_TIMEOUT }).toMatch(/^Failed/);
@@ -503,7 +479,7 @@ describe("11. the busy mark", () => {
     const { page } = watched;
     await page.emulateMedia({ reducedMotion: "reduce" });
     const second = page.locator("[data-cell]").nth(1);
-    await setCode(page, second, "await new Promise((resolve) => setTimeout(resolve, 4000));");
+    await replaceCode(second, "await new Promise((resolve) => setTimeout(resolve, 4000));", "insert");
     await button(second, "Run").click();
     const third = page.locator("[data-cell]").nth(2);
     await expect.poll(() => status(second).textContent(), { timeout: RUN_TIMEOUT }).toBe("Running…");
@@ -549,7 +525,7 @@ describe("12. small things", () => {
     const watched = await open("playground/");
     const { page } = watched;
     const cell = page.locator("[data-cell]").nth(1);
-    await setCode(page, cell, "1 + 1");
+    await replaceCode(cell, "1 + 1", "insert");
     const badge = cell.locator(".cell-badge");
     expect(await badge.textContent()).toBe("Edited");
     const look = await badge.evaluate((el) => {

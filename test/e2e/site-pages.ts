@@ -1,6 +1,6 @@
 // The pages a build wrote, found in its output folder, so every suite covers every chapter without a list
 // to keep up to date.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export interface BuiltPage {
@@ -27,4 +27,14 @@ export function builtPages(outDir = DIST): BuiltPage[] {
       ? [{ path: "your-work/", name: "your-work", chapter: false }]
       : []),
   ];
+}
+
+/** The path of the first built chapter whose HTML contains `marker`: a suite finds a chapter by what it
+ *  holds, not by its name. */
+export function chapterWith(marker: string, outDir = DIST): string {
+  const page = builtPages(outDir).find(
+    (p) => p.chapter && readFileSync(join(outDir, p.path, "index.html"), "utf8").includes(marker),
+  );
+  if (!page) throw new Error(`no built chapter contains ${marker}`);
+  return page.path;
 }
