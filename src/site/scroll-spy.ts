@@ -15,12 +15,23 @@ export function currentSection(headingTops: readonly number[], line: number): nu
   return current;
 }
 
+const LINKS = ".toc a[href^='#'], .sidebar-sections a[href^='#']";
+
+/** The headings the table of contents and the sidebar link to, in the page's order. (In the links' order,
+ *  the sidebar's level-2 sections came before the contents' level-3 ones, and a passed level-3 heading
+ *  outranked every level-2 heading after it.) */
+export function trackedHeadings(doc: Document): HTMLElement[] {
+  const ids = new Set(
+    [...doc.querySelectorAll<HTMLAnchorElement>(LINKS)].map((a) =>
+      decodeURIComponent(a.getAttribute("href")!.slice(1)),
+    ),
+  );
+  return [...doc.querySelectorAll<HTMLElement>("[id]")].filter((el) => ids.has(el.id));
+}
+
 export function initScrollSpy(doc: Document): void {
-  const links = [
-    ...doc.querySelectorAll<HTMLAnchorElement>(".toc a[href^='#'], .sidebar-sections a[href^='#']"),
-  ];
-  const ids = [...new Set(links.map((a) => decodeURIComponent(a.hash.slice(1))))];
-  const headings = ids.map((id) => doc.getElementById(id)).filter((h): h is HTMLElement => h !== null);
+  const links = [...doc.querySelectorAll<HTMLAnchorElement>(LINKS)];
+  const headings = trackedHeadings(doc);
   if (headings.length === 0) return;
   onScrollFrame(() => {
     const header = parseFloat(getComputedStyle(doc.documentElement).scrollPaddingTop) || 80;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scrolledFraction } from "../../src/site/reading-progress.ts";
-import { currentSection, readingLine } from "../../src/site/scroll-spy.ts";
+import { parseHTML } from "linkedom";
+import { currentSection, readingLine, trackedHeadings } from "../../src/site/scroll-spy.ts";
 
 describe("scrolledFraction(scrollTop, scrollHeight, clientHeight)", () => {
   it("is 0 at the top, 1 at the bottom and proportional between", () => {
@@ -31,5 +32,17 @@ describe("readingLine(headerHeight, viewportHeight)", () => {
   it("is a third of the way down the screen below the header, not the header's edge", () => {
     expect(readingLine(80, 980)).toBe(380);
     expect(readingLine(80, 50)).toBe(80);
+  });
+});
+
+describe("trackedHeadings(doc)", () => {
+  it("lists the headings the sidebar and the contents link to in the page's order, each once", () => {
+    const { document } = parseHTML(`<!doctype html><html><body>
+      <nav class="sidebar-sections"><a href="#one">One</a><a href="#two">Two</a></nav>
+      <main><h2 id="one">One</h2><h3 id="one-a">One a</h3><p id="note">not linked</p><h2 id="two">Two</h2></main>
+      <nav class="toc"><a href="#one">One</a><a href="#one-a">One a</a><a href="#two">Two</a></nav>
+    </body></html>`);
+    const ids = trackedHeadings(document as unknown as Document).map((h) => h.id);
+    expect(ids).toEqual(["one", "one-a", "two"]);
   });
 });
