@@ -276,13 +276,19 @@ const originals = JSON.parse(readFileSync(join(root, "src/tools/originals.json")
 /** The chapter's text with every run of white space made one space, so a claim can wrap anywhere. */
 const prose = (): string => readFileSync(join(root, chapter), "utf8").replace(/\s+/g, " ");
 
-/** The one line of the summary table that starts with `start`. */
+/** The summary's columns, in the order `row` gives them: a <RunRow> attribute each (components/RunRow.astro). */
+const rowColumns = ["tutorial", "recipe", "figure", "published", "theirs", "ours", "within"] as const;
+
+/** The summary's <RunRow> whose tutorial starts with `start`, as a table line: "| tutorial | recipe | … |". */
 function row(start: string): string {
-  const rows = readFileSync(join(root, chapter), "utf8")
-    .split("\n")
-    .filter((line) => line.startsWith(`| ${start}`));
-  expect(rows, start).toHaveLength(1);
-  return rows[0]!;
+  const rows = [...readFileSync(join(root, chapter), "utf8").matchAll(/<RunRow\s([^>]*?)\/>/g)].map((m) => {
+    const attributes = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
+    expect(Object.keys(attributes), m[0]).toEqual(rowColumns);
+    return `| ${rowColumns.map((k) => attributes[k]).join(" | ")} |`;
+  });
+  const found = rows.filter((line) => line.startsWith(`| ${start}`));
+  expect(found, start).toHaveLength(1);
+  return found[0]!;
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
