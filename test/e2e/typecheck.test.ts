@@ -3,9 +3,8 @@
 // text in [data-cell-diagnostics]), completion and hover. A cell with type errors still runs. Screenshots of
 // the diagnostics and the hover, light and dark, go to artifacts/screenshots/.
 import { gzipSync } from "node:zlib";
-import type { Locator, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
-import { suiteBrowser, watchedPage, type Watched } from "./browser.ts";
+import { openNotebook, replaceCode, suiteBrowser, type Watched } from "./browser.ts";
 
 const CHAPTER = `${inject("baseUrl")}/chapters/losses/`;
 const SHOTS = "artifacts/screenshots";
@@ -17,20 +16,15 @@ async function open(
   colorScheme: "light" | "dark" = "light",
   width = 1280,
 ): Promise<Watched & { urls: string[] }> {
-  const watched = await watchedPage(browser(), { width, height: 900 });
   const urls: string[] = [];
-  watched.page.on("request", (request) => urls.push(request.url()));
-  await watched.page.emulateMedia({ colorScheme });
-  await watched.page.goto(CHAPTER, { waitUntil: "networkidle" });
-  await watched.page.locator("[data-cell-toolbar]:not([hidden])").first().waitFor();
+  const watched = await openNotebook(browser(), CHAPTER, {
+    viewport: { width, height: 900 },
+    before: async (page) => {
+      page.on("request", (request) => urls.push(request.url()));
+      await page.emulateMedia({ colorScheme });
+    },
+  });
   return { ...watched, urls };
-}
-
-async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
-  if ((await cell.locator(".cm-content").count()) === 0) await cell.locator("[data-cell-code] pre").click();
-  await cell.locator(".cm-content").click();
-  await page.keyboard.press("Control+a");
-  await page.keyboard.type(code);
 }
 
 it("the checker loads when the reader opens a cell to edit it, never on page load, and shows the compiler's message in the cell", async () => {
@@ -45,7 +39,7 @@ it("the checker loads when the reader opens a cell to edit it, never on page loa
     .poll(() => urls.filter((u) => CHECKER.test(u)).length, { message: `requests: ${urls.join(" ")}` })
     .toBeGreaterThan(0);
 
-  await replaceCode(page, cell, 'const n: number = "seven";');
+  await replaceCode(cell, 'const n: number = "seven";');
   const diagnostics = cell.locator("[data-cell-diagnostics]");
   await expect.poll(() => diagnostics.innerText(), { timeout: 60_000 }).toContain("not assignable");
   expect(await diagnostics.getAttribute("aria-live")).toBe("polite");
@@ -55,7 +49,7 @@ it("the checker loads when the reader opens a cell to edit it, never on page loa
   expect(await cell.locator(".cm-lintRange-error").count()).toBe(1);
 
   // Fixed, the message goes away.
-  await replaceCode(page, cell, "const n: number = 7;");
+  await replaceCode(cell, "const n: number = 7;");
   await expect.poll(() => diagnostics.innerText(), { timeout: 30_000 }).toBe("");
 
   // The edit is restored on a reload, in an editor the reader has not opened: the checker stays unloaded.
@@ -71,7 +65,7 @@ it("the checker loads when the reader opens a cell to edit it, never on page loa
 it("a cell with a type error still runs, and its diagnostics stay beside its output", async () => {
   const { page, errors } = await open();
   const cell = page.locator("[data-cell]").nth(1);
-  await replaceCode(page, cell, 'const n: number = "seven";\nn');
+  await replaceCode(cell, 'const n: number = "seven";\nn');
   await expect
     .poll(() => cell.locator("[data-cell-diagnostics]").innerText(), { timeout: 60_000 })
     .toContain("not assignable");
@@ -95,7 +89,7 @@ it("completion offers the options of new MLP({ … }) and hover shows train's si
       await route.continue();
     });
     const cell = page.locator("[data-cell]").nth(1);
-    await replaceCode(page, cell, 'import { MLP, train } from "mlp";\ntrain;\nnew MLP({ si');
+    await replaceCode(cell, 'import { MLP, train } from "mlp";\ntrain;\nnew MLP({ si');
     typed();
     const sizes = cell.getByRole("option", { name: /^sizes/ });
     await sizes.waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
@@ -145,7 +139,7 @@ it("what the first edit loads fits the budget of 1.5 MB gzip", async () => {
       loaded.push(response.body().then((b) => gzipSync(b, { level: 9 }).length));
   });
   const cell = page.locator("[data-cell]").nth(1);
-  await replaceCode(page, cell, "const k: string = 1;");
+  await replaceCode(cell, "const k: string = 1;");
   await expect
     .poll(() => cell.locator("[data-cell-diagnostics]").innerText(), { timeout: 60_000 })
     .toContain("not assignable");
@@ -157,13 +151,13 @@ it("what the first edit loads fits the budget of 1.5 MB gzip", async () => {
 it("an edit re-checks the cells below it, which see its names with their types", async () => {
   const { page, errors } = await open();
   const [above, below] = [page.locator("[data-cell]").nth(1), page.locator("[data-cell]").nth(2)];
-  await replaceCode(page, above, "const k = 1;");
-  await replaceCode(page, below, "const s: string = k;");
+  await replaceCode(above, "const k = 1;");
+  await replaceCode(below, "const s: string = k;");
   const diagnostics = below.locator("[data-cell-diagnostics]");
   await expect
     .poll(() => diagnostics.innerText(), { timeout: 60_000 })
     .toContain("Type 'number' is not assignable to type 'string'.");
-  await replaceCode(page, above, 'const k = "one";');
+  await replaceCode(above, 'const k = "one";');
   await expect.poll(() => diagnostics.innerText(), { timeout: 30_000 }).toBe("");
   expect(errors).toEqual([]);
 });
