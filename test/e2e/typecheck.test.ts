@@ -36,7 +36,9 @@ it("the checker loads when the reader opens a cell to edit it, never on page loa
   await cell.locator("[data-cell-code] pre").click(); // the reader opens the cell to edit it
   await cell.locator(".cm-content").waitFor();
   await expect
-    .poll(() => urls.filter((u) => CHECKER.test(u)).length, { message: `requests: ${urls.join(" ")}` })
+    .poll(() => urls.filter((u) => CHECKER.test(u)).length, {
+      message: "opening the editor requested nothing of the checker",
+    })
     .toBeGreaterThan(0);
 
   await replaceCode(cell, 'const n: number = "seven";');
@@ -58,6 +60,13 @@ it("the checker loads when the reader opens a cell to edit it, never on page loa
   await expect.poll(() => cell.locator(".cm-content").innerText()).toBe("const n: number = 7;");
   await page.waitForLoadState("networkidle");
   expect(urls.filter((u) => CHECKER.test(u))).toEqual([]);
+  // Back in that editor, the reader is about to type again: the checker starts.
+  await cell.locator(".cm-content").click();
+  await expect
+    .poll(() => urls.filter((u) => CHECKER.test(u)).length, {
+      message: "focusing the restored editor requested nothing of the checker",
+    })
+    .toBeGreaterThan(0);
   expect(offsite).toEqual([]);
   expect(errors).toEqual([]);
 });

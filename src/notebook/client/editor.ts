@@ -40,6 +40,8 @@ export interface EditorOptions {
   onChange(code: string): void;
   /** Shift+Enter (and Ctrl/Cmd+Enter). */
   onRun(): void;
+  /** The editor got the focus. */
+  onFocus?(): void;
   /** The editor lost the focus. */
   onBlur?(): void;
   /**
@@ -171,7 +173,7 @@ export function mountEditor(host: HTMLElement, options: EditorOptions): Editor {
         later.of([]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && !quiet) options.onChange(update.state.doc.toString());
-          if (update.focusChanged && !update.view.hasFocus) options.onBlur?.();
+          if (update.focusChanged) (update.view.hasFocus ? options.onFocus : options.onBlur)?.();
         }),
       ],
     }),

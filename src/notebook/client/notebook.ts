@@ -42,8 +42,8 @@ export class Notebook {
   readonly #store: EditStore;
   #runtime: Promise<Runtime> | null = null;
   /**
-   * The type checker: loaded when the reader first opens a cell to edit it (or edits one), never on page load
-   * (the first load stays light); started then, it has its files read by the first keystroke.
+   * The type checker: loaded when the reader first opens a cell to edit it (or focuses an editor, or edits),
+   * never on page load (the first load stays light); started then, it has its files read by the first keystroke.
    */
   #types: Promise<TypesLoaded> | null = null;
   #session: Session | null = null;
@@ -162,6 +162,7 @@ export class Notebook {
           ...(cursor === undefined ? {} : { cursor }),
           onChange: (code) => this.#changed(i, code),
           onRun: () => this.run(i),
+          onFocus: () => this.#startTypes(), // an edit restored on load: the reader is back in it
           onBlur: () => this.#closeIfUnchanged(i),
           complete: (context) => this.#complete(i, context),
         });
