@@ -3,7 +3,7 @@
 // are copied into the module's memory and C is copied out, for each product (or block of rows).
 // Where WebAssembly SIMD is missing, wasmKernels is null and matmul.ts keeps the TypeScript kernels.
 
-import { columnLists, forEachRowBlock, transposeInto, transposedIsCheaper, type Terms } from "./kernels.ts";
+import { forEachRowBlock, productTNLists, transposeInto, type Terms } from "./kernels.ts";
 import { accumulateRowsWasm } from "./wasm-accumulate.ts";
 
 type Accumulate = (
@@ -110,14 +110,13 @@ function createWasmKernels() {
 
     /** C (n×p) = AᵀB, with A (m×n) and B (m×p). */
     gemmTN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
-      if (transposedIsCheaper(A, m, n, p)) {
-        const lists = columnLists(B, m, p);
+      const { lists, transposed } = productTNLists(A, B, m, n, p);
+      if (transposed) {
         const l = layout(A.length, p * n, lists.starts[p]!, p);
         l.B.set(A);
         accumulateRows(l, lists, p, n); // Cᵀ = BᵀA, (p, n)
         return transposeInto(C, l.C, p, n);
       }
-      const lists = columnLists(A, m, n);
       const l = layout(B.length, n * p, lists.starts[n]!, n);
       l.B.set(B);
       accumulateRows(l, lists, n, p);

@@ -177,23 +177,15 @@ export function forEachRowBlock(
   }
 }
 
-/** How many entries of A (`count` of them) are not exactly 0. */
-function countNonzeros(A: Float64Array, count: number): number {
-  let nonzeros = 0;
-  for (let q = 0; q < count; q++) if (A[q] !== 0) nonzeros++;
-  return nonzeros;
-}
-
 /** What listing one nonzero (and regrouping it by column) costs, in multiply-adds (measured on MNIST). */
 const LIST_COST = 16;
 
 /**
- * Whether C = AᵀB (A m×n, B m×p) is less work as Cᵀ = BᵀA: at most m·p nonzeros of B, each scaling a row of
- * n, against A's nonzeros each scaling a row of p (with their listing). 784-128-10's A₁ᵀ·δ₂ goes that way
- * (a dense A₁, p = 10); Xᵀ·δ₁ over MNIST's mostly-zero X does not.
+ * Whether C = AᵀB (A m×n with `nonzerosOfA`, B m×p) is less work as Cᵀ = BᵀA: at most m·p nonzeros of B,
+ * each scaling a row of n, against A's nonzeros each scaling a row of p (with their listing). 784-128-10's
+ * A₁ᵀ·δ₂ goes that way (a dense A₁, p = 10); Xᵀ·δ₁ over MNIST's mostly-zero X does not.
  */
-export function transposedIsCheaper(A: Float64Array, m: number, n: number, p: number): boolean {
-  const nonzerosOfA = sharedFor(A, m, n)?.starts[m] ?? countNonzeros(A, m * n);
+export function transposedIsCheaper(nonzerosOfA: number, m: number, n: number, p: number): boolean {
   return m * p * (n + LIST_COST) < nonzerosOfA * (p + LIST_COST);
 }
 
@@ -207,6 +199,37 @@ export function columnLists(A: Float64Array, m: number, n: number): Terms {
   let rows = sharedFor(A, m, n);
   if (!rows) rows = blockLists = nonzerosByRow(A, 0, m, n, blockLists);
   return (columnScratch = nonzerosByColumn(rows, m, n, columnScratch));
+}
+
+/** Rows of A that nonzerosOf reads when A's nonzeros are not listed yet. */
+const SAMPLE_ROWS = 8;
+
+/**
+ * How many nonzeros A (m×n) holds: exact when they are listed already (sharingNonzeros), else estimated from
+ * its first rows (for a batch of 100, an eighth of the work of counting all). It only picks the faster way.
+ */
+function nonzerosOf(A: Float64Array, m: number, n: number): number {
+  const rows = sharedFor(A, m, n);
+  if (rows) return rows.starts[m]!;
+  const sample = Math.min(m, SAMPLE_ROWS);
+  let nonzeros = 0;
+  for (let q = 0; q < sample * n; q++) if (A[q] !== 0) nonzeros++;
+  return (nonzeros * m) / sample;
+}
+
+/**
+ * The lists for C = AᵀB (A m×n, B m×p), and which way round: A's nonzeros by column, to scale rows of B
+ * (`transposed` false), or B's, to scale rows of A into Cᵀ (transposedIsCheaper).
+ */
+export function productTNLists(
+  A: Float64Array,
+  B: Float64Array,
+  m: number,
+  n: number,
+  p: number,
+): { lists: Terms; transposed: boolean } {
+  const transposed = transposedIsCheaper(nonzerosOf(A, m, n), m, n, p);
+  return { lists: transposed ? columnLists(B, m, p) : columnLists(A, m, n), transposed };
 }
 
 // ---- the products -----------------------------------------------------------------------------------
@@ -223,7 +246,7 @@ export function gemmNN(
   forEachRowBlock(A, m, n, (i0, i1, lists) => accumulateRows(C, i0, B, p, lists, i1 - i0));
 }
 
-let transposed = new Float64Array(0);
+let Ct = new Float64Array(0); // Cᵀ, for gemmTN made the other way round
 
 /** C (n×p) = AᵀB, with A (m×n) and B (m×p). */
 export function gemmTN(
@@ -234,10 +257,11 @@ export function gemmTN(
   n: number,
   p: number,
 ): void {
-  if (!transposedIsCheaper(A, m, n, p)) return accumulateRows(C, 0, B, p, columnLists(A, m, n), n);
-  if (transposed.length < p * n) transposed = new Float64Array(p * n);
-  accumulateRows(transposed, 0, A, n, columnLists(B, m, p), p); // Cᵀ = BᵀA, (p, n)
-  transposeInto(C, transposed, p, n);
+  const { lists, transposed } = productTNLists(A, B, m, n, p);
+  if (!transposed) return accumulateRows(C, 0, B, p, lists, n);
+  if (Ct.length < p * n) Ct = new Float64Array(p * n);
+  accumulateRows(Ct, 0, A, n, lists, p); // Cᵀ = BᵀA, (p, n)
+  transposeInto(C, Ct, p, n);
 }
 
 /** C (m×p) = A (m×n)·Bᵀ, with B (p×n): each entry is the dot product of a row of A and a row of B. */

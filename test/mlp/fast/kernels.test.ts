@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { gemmNN, gemmNT, gemmTN, BLOCK_ROWS, transposedIsCheaper } from "../../../src/mlp/fast/kernels.ts";
+import { gemmNN, gemmNT, gemmTN, BLOCK_ROWS, productTNLists } from "../../../src/mlp/fast/kernels.ts";
 import { wasmKernels } from "../../../src/mlp/fast/kernels-wasm.ts";
 import {
   Matrix,
@@ -81,13 +81,15 @@ describe("the WebAssembly kernels", () => {
   });
 });
 
-describe("transposedIsCheaper(A, m, n, p)", () => {
+describe("productTNLists(A, B, m, n, p)", () => {
   const rng = new Rng(3);
   it("makes a dense A₁ᵀ·δ₂ of 784-128-10 as (δ₂ᵀA₁)ᵀ, and MNIST's Xᵀ·δ₁ (81% zeros) as it is", () => {
-    expect(transposedIsCheaper(randomMatrix(rng, 100, 128).data, 100, 128, 10)).toBe(true);
-    const X = randomMatrix(rng, 100, 784, 0.81).data;
-    expect(transposedIsCheaper(X, 100, 784, 128)).toBe(false);
-    expect(withNonzerosOf(new Matrix(100, 784, X), () => transposedIsCheaper(X, 100, 784, 128))).toBe(false);
+    const [A1, delta2] = [randomMatrix(rng, 100, 128).data, randomMatrix(rng, 100, 10).data];
+    expect(productTNLists(A1, delta2, 100, 128, 10).transposed).toBe(true);
+    const [X, delta1] = [randomMatrix(rng, 100, 784, 0.81).data, randomMatrix(rng, 100, 128).data];
+    expect(productTNLists(X, delta1, 100, 784, 128).transposed).toBe(false);
+    const shared = withNonzerosOf(new Matrix(100, 784, X), () => productTNLists(X, delta1, 100, 784, 128));
+    expect(shared.transposed).toBe(false);
   });
 });
 
