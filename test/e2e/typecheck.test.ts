@@ -1,6 +1,6 @@
 // Types in the page (issue 12): on a built chapter, the TypeScript language service starts only when the
-// reader opens a cell to edit it, in a worker of its own, and gives the editor the compiler's diagnostics (squiggles and
-// text in [data-cell-diagnostics]), completion and hover. A cell with type errors still runs. Screenshots of
+// reader opens a cell to edit it, in a worker of its own, and gives the editor the compiler's diagnostics
+// (squiggles and text in [data-cell-diagnostics]), completion and hover. A cell with type errors still runs. Screenshots of
 // the diagnostics and the hover, light and dark, go to artifacts/screenshots/.
 import { gzipSync } from "node:zlib";
 import { expect, inject, it } from "vitest";
