@@ -67,7 +67,7 @@ export const GLOBALS: ReadonlySet<string> = new Set([
   "Intl",
   "Iterator",
   // hosts (Node, workers, pages); setTimeout and setInterval are not here: the kernel gives each cell its own,
-  // so what a timer prints goes to the cell that set it (kernel.ts)
+  // so what a timer prints goes to the cell that set it (runs.ts)
   "clearTimeout",
   "clearInterval",
   "queueMicrotask",

@@ -60,6 +60,8 @@ export interface HelperOptions {
   now(): number;
   /** The reader's inputs by name (set by the host: Kernel.setInput). */
   inputs: ReadonlyMap<string, InputValue>;
+  /** Numbers displays and progress bars; shared by helpers that write to one cell (default: a counter of its own). */
+  nextId?: () => number;
 }
 
 const MEDIA_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
@@ -114,12 +116,13 @@ function throttled<T>(options: HelperOptions, ctx: RunContext, send: (value: T) 
 
 export function createHelpers(options: HelperOptions): CellHelpers {
   let ids = 0;
+  const nextId = options.nextId ?? (() => ++ids);
   const write = (stream: "stdout" | "stderr", args: readonly unknown[]): void =>
     options.current().emit({ kind: "stream", stream, text: `${formatArgs(args)}\n` });
   const timers = new Map<string, number>();
 
   const progressTo = (ctx: RunContext, label: string) => {
-    const displayId = `${ctx.cellId}:progress:${++ids}`;
+    const displayId = `${ctx.cellId}:progress:${nextId()}`;
     let first: { time: number; done: number } | null = null;
     let last = { done: 0, total: 0 };
     const send = throttled<{ done: number; total: number }>(options, ctx, ({ done, total }) => {
@@ -167,7 +170,7 @@ export function createHelpers(options: HelperOptions): CellHelpers {
 
     display(value: unknown): DisplayHandle {
       const ctx = options.current();
-      const displayId = `${ctx.cellId}:display:${++ids}`;
+      const displayId = `${ctx.cellId}:display:${nextId()}`;
       const show = (v: unknown): void => ctx.emit({ kind: "display", displayId, view: view(v) });
       show(value);
       const build = (v: unknown): unknown => (typeof v === "function" ? (v as () => unknown)() : v);

@@ -1,9 +1,10 @@
 // The cell pipeline's runtime half: runs transformed cells one at a time in one shared scope, and turns what
 // they print, show, return and throw into Outputs. The same code runs in Node (build, tests) and in a worker.
 import { bridgePlot } from "./plot-bridge.ts";
-import { createHelpers, isDisplayHandle, type RunContext } from "./helpers.ts";
+import { createHelpers, isDisplayHandle, type CellHelpers, type RunContext } from "./helpers.ts";
 import { inspect, view } from "./inspect.ts";
 import type { InputValue, Output } from "./protocol.ts";
+import { Runs, type Run } from "./runs.ts";
 import { CellSyntaxError, SCOPE, transformCell, type TransformedCell } from "./transform.ts";
 
 export interface KernelOptions {
@@ -15,7 +16,19 @@ export interface KernelOptions {
   throttleMs?: number;
   /** The clock for run times, throttling and ETAs (default performance.now). */
   now?: () => number;
+  /**
+   * Turns a transformed cell into the function it defines; `url` is the name its frames must have in stack
+   * traces (`//# sourceURL`). Default: an indirect eval. The worker imports it as a blob: module instead, which
+   * its Content-Security-Policy allows where it refuses eval.
+   */
+  evaluate?(code: string, url: string): CellFunction | Promise<CellFunction>;
 }
+
+/** What a transformed cell evaluates to. */
+export type CellFunction = (scope: object, load: (specifier: string) => Promise<unknown>) => Promise<unknown>;
+
+const evalCell = (code: string, url: string): CellFunction =>
+  (0, eval)(`${code}\n//# sourceURL=${url}`) as CellFunction;
 
 export interface RunResult {
   ok: boolean;
@@ -38,6 +51,10 @@ export interface Kernel {
    * the network learned, and the cell's code after it runs as usual. A cell that never yields cannot hear it.
    */
   abort(): void;
+  /** Cancels what the ended runs of `cellId` left going (timers, `signal`); what they still print is dropped. */
+  cancel(cellId: string): void;
+  /** Writes `text` to the stderr of the run the code executing now belongs to (or the last run). */
+  warn(text: string): void;
 }
 
 /** Stream text is batched (a cell logging in a loop sends one message per batch) and capped per run. */
@@ -204,61 +221,49 @@ function withRunSignal(mlp: Record<string, unknown>, signal: () => AbortSignal):
   };
 }
 
-function idleRun(): RunContext {
-  return {
-    cellId: "",
-    emit: () => {},
-    pending: new Set(),
-    signal: new AbortController().signal,
-    stopped: new Set(),
-  };
-}
+const idle: RunContext = {
+  cellId: "",
+  emit: () => {},
+  pending: new Set(),
+  signal: new AbortController().signal,
+  stopped: new Set(),
+};
 
 export function createKernel(options: KernelOptions): Kernel {
   const now = options.now ?? ((): number => performance.now());
-  let current: RunContext = idleRun();
+  const evaluate = options.evaluate ?? evalCell;
+  const runs = new Runs();
   let controller: AbortController | null = null;
   const inputs = new Map<string, InputValue>();
-  const helpers = createHelpers({
-    current: () => current,
-    throttleMs: options.throttleMs ?? 100,
-    now,
-    inputs,
-  });
-  // A timer's callback runs as part of the run that set it: what it prints or shows goes to that cell, even
-  // while another cell runs (a promise's continuation cannot be followed so, and goes to the running cell).
-  const within =
-    (ctx: RunContext, f: (...args: unknown[]) => unknown) =>
-    (...args: unknown[]): unknown => {
-      const before = current;
-      current = ctx;
-      try {
-        return f(...args);
-      } finally {
-        current = before;
-      }
-    };
-  const timers = {
-    setTimeout: (f: unknown, ms?: number, ...args: unknown[]) =>
-      setTimeout(
-        typeof f === "function" ? within(current, f as () => unknown) : (f as () => void),
-        ms,
-        ...args,
-      ),
-    setInterval: (f: unknown, ms?: number, ...args: unknown[]) =>
-      setInterval(
-        typeof f === "function" ? within(current, f as () => unknown) : (f as () => void),
-        ms,
-        ...args,
-      ),
+  let ids = 0;
+  // One set of helpers per run, found by the run executing when the cell reads `console` (no stack read: a
+  // read costs nothing). Each call asks the stack whose it is; a helper handed on as a value and called with no
+  // cell on the stack (`.then(console.log)`) writes to the run it was read in.
+  const helpersOf = new WeakMap<RunContext, CellHelpers>();
+  const helpers = (run: Run | null): CellHelpers => {
+    const bound = run ?? idle;
+    let h = helpersOf.get(bound);
+    if (!h) {
+      const current = (): RunContext => runs.owner(run) ?? bound;
+      const nextId = () => ++ids;
+      helpersOf.set(
+        bound,
+        (h = createHelpers({ current, throttleMs: options.throttleMs ?? 100, now, inputs, nextId })),
+      );
+    }
+    return h;
   };
-  const builtins = Object.assign(Object.create(fallbackScope()) as object, helpers, timers);
+  const builtins = Object.assign(Object.create(fallbackScope()) as object, runs.timers());
+  for (const name of Object.keys(helpers(null)) as (keyof CellHelpers)[]) {
+    Object.defineProperty(builtins, name, { get: () => helpers(runs.current)[name], enumerable: true });
+  }
   // `signal`: the running cell's AbortSignal, for a loop of its own that should end on Stop.
-  Object.defineProperty(builtins, "signal", { get: () => current.signal, enumerable: true });
+  const signal = (): AbortSignal => (runs.owner() ?? idle).signal;
+  Object.defineProperty(builtins, "signal", { get: signal, enumerable: true });
   let scope = Object.create(builtins) as Record<string, unknown>;
   const modules = new Map<string, Promise<unknown>>();
   let queue: Promise<unknown> = Promise.resolve();
-  let runs = 0;
+  let count = 0;
   // Library code may be deep below the cell's frame; the frame must stay in the stack to be found.
   if (Error.stackTraceLimit < 50) Error.stackTraceLimit = 50;
 
@@ -269,7 +274,7 @@ export function createKernel(options: KernelOptions): Kernel {
         `Cannot find module "${specifier}": cells can import "mlp", "data" and "@observablehq/plot"`,
       );
     }
-    if (specifier === "mlp") return withRunSignal(raw as Record<string, unknown>, () => current.signal);
+    if (specifier === "mlp") return withRunSignal(raw as Record<string, unknown>, signal);
     const isPlot = specifier === "@observablehq/plot" && options.document !== undefined;
     return isPlot ? bridgePlot(raw as Parameters<typeof bridgePlot>[0], options.document) : raw;
   };
@@ -288,19 +293,16 @@ export function createKernel(options: KernelOptions): Kernel {
   async function execute(cellId: string, source: string, emit: (output: Output) => void): Promise<RunResult> {
     const start = now();
     const out = outbox(emit, now);
-    const run = (controller = new AbortController());
-    current = { cellId, emit: out.emit, pending: new Set(), signal: run.signal, stopped: new Set() };
+    const url = `cell-${encodeURIComponent(cellId)}-${++count}.js`;
+    const run = runs.start(cellId, url, out.emit);
+    controller = run.controller;
     let ok = true;
     try {
       const cell = transformCell(source);
-      const url = `cell-${encodeURIComponent(cellId)}-${++runs}.js`;
       try {
-        const fn = (0, eval)(`${cell.code}\n//# sourceURL=${url}`) as (
-          scope: object,
-          load: (specifier: string) => Promise<unknown>,
-        ) => Promise<unknown>;
+        const fn = await evaluate(cell.code, url);
         const value = await fn(scope, importModule);
-        for (const flush of [...current.pending]) flush(); // live displays end on their final state, above the value
+        for (const flush of [...run.pending]) flush(); // live displays end on their final state, above the value
         if (value !== undefined && !isDisplayHandle(value)) out.emit({ kind: "value", view: view(value) });
       } catch (error) {
         ok = false;
@@ -311,9 +313,10 @@ export function createKernel(options: KernelOptions): Kernel {
       const position = error instanceof CellSyntaxError ? { line: error.line, column: error.column } : null;
       out.emit(errorOutput(error, position));
     } finally {
-      for (const flush of [...current.pending]) flush();
-      if (run.signal.aborted) for (const say of current.stopped) say();
+      for (const flush of [...run.pending]) flush();
+      if (run.signal.aborted) for (const say of run.stopped) say();
       out.flush();
+      runs.end();
       controller = null;
     }
     return { ok, ms: now() - start, stopped: run.signal.aborted };
@@ -335,6 +338,10 @@ export function createKernel(options: KernelOptions): Kernel {
     },
     abort() {
       controller?.abort();
+    },
+    cancel: (cellId) => runs.cancel(cellId),
+    warn(text) {
+      (runs.owner() ?? idle).emit({ kind: "stream", stream: "stderr", text: `${text}\n` });
     },
   };
 }

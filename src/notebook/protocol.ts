@@ -39,6 +39,7 @@ export type InputValue = string | Float64Array;
 export type ToKernel =
   | { type: "run"; runId: number; cellId: string; source: string }
   | { type: "abort" } // ask the running cell to stop (its signal aborts)
+  | { type: "cancel"; cellId: string } // end what the cell's ended runs left going (Reset): Kernel.cancel
   | { type: "input"; name: string; value: InputValue | null }; // what input(name, …) returns from now on
 
 /** Worker → page. */

@@ -31,6 +31,7 @@ const kernel = createKernel({ resolveModule: (specifier) => modules[specifier]?.
 scope.addEventListener("message", ({ data: message }) => {
   if (message.type === "input") return kernel.setInput(message.name, message.value);
   if (message.type === "abort") return kernel.abort();
+  if (message.type === "cancel") return kernel.cancel(message.cellId);
   const { runId, cellId, source } = message;
   void kernel
     .run(cellId, source, (output) => scope.postMessage({ type: "output", runId, output }))

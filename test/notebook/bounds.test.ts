@@ -89,3 +89,83 @@ describe("output that outlives its run", () => {
     expect(text(a.outputs)).toEqual(["late from a\n"]);
   });
 });
+
+describe("output from a promise that outlives its run", () => {
+  const text = (outputs: Output[]) => outputs.flatMap((o) => (o.kind === "stream" ? [o.text] : []));
+  // Cell a leaves a function waiting on a gate; cell b opens it while b runs, so a's continuation prints then.
+  const gate = "let open: () => void;\nconst gate = new Promise<void>((r) => (open = r));\n";
+
+  it("an async function a cell did not await prints into that cell, not the one running when it resumes", async () => {
+    const k = createNodeKernel();
+    const a = await run(
+      k,
+      `${gate}void (async () => {\n  await gate;\n  console.log("late from a");\n})();`,
+      "a",
+    );
+    const b = await run(k, 'open();\nawait null;\nawait null;\nconsole.log("b");', "b");
+    expect(text(b.outputs)).toEqual(["b\n"]);
+    await new Promise((r) => setTimeout(r, 80)); // the stream's batch
+    expect(text(a.outputs)).toEqual(["late from a\n"]);
+  });
+
+  it("a callback passed to then, and a helper passed as the callback itself, print into the cell that passed them", async () => {
+    const k = createNodeKernel();
+    const a = await run(
+      k,
+      `${gate}gate.then(() => console.log("arrow"));\nvoid gate.then(console.log);`,
+      "a",
+    );
+    const b = await run(k, "open();\nawait null;\nawait null;\ndisplay(1);", "b");
+    await new Promise((r) => setTimeout(r, 80));
+    expect(text(a.outputs)).toEqual(["arrow\nundefined\n"]);
+    expect(b.outputs.map((o) => o.kind)).toEqual(["display"]);
+  });
+
+  it("an async function of one cell, awaited by another, prints into the one that awaits it", async () => {
+    const k = createNodeKernel();
+    await run(
+      k,
+      'async function later() {\n  await new Promise((r) => setTimeout(r, 5));\n  console.log("in b");\n}',
+      "a",
+    );
+    const b = await run(k, "await later();", "b");
+    expect(text(b.outputs)).toEqual(["in b\n"]);
+  });
+
+  it("re-running a cell cancels what its earlier run left going: timers are cleared, its signal aborts, its output is dropped with one note", async () => {
+    const k = createNodeKernel();
+    const source =
+      `${gate}setInterval(() => console.log("tick"), 5);\n` +
+      "const first = signal;\n" +
+      'void (async () => {\n  await gate;\n  console.log("late");\n  console.log("later");\n})();';
+    const a1 = await run(k, source, "a");
+    await new Promise((r) => setTimeout(r, 40));
+    const a2 = await run(k, "open();\nawait null;\nawait null;\nfirst.aborted", "a");
+    await new Promise((r) => setTimeout(r, 80)); // ticks logged before the re-run reach the page in their batch
+    const ticks = text(a1.outputs).join("");
+    expect(ticks).toMatch(/^(tick\n)+$/);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(text(a1.outputs).join("")).toBe(ticks); // none after
+    expect(a2.outputs).toEqual([
+      {
+        kind: "stream",
+        stream: "stderr",
+        text: "(output from an earlier run of this cell, still going after it was run again or reset, is dropped)\n",
+      },
+      { kind: "value", view: { type: "text", text: "true" } },
+    ]);
+  });
+
+  it("cancel(cellId) (the reader's Reset) clears the cell's timers and leaves other cells' alone", async () => {
+    const k = createNodeKernel();
+    const a = await run(k, 'setInterval(() => console.log("a"), 5);', "a");
+    const b = await run(k, 'const t = setInterval(() => console.log("b"), 5);', "b");
+    k.cancel("a");
+    const count = (outputs: Output[]) => text(outputs).join("").length;
+    const [na, nb] = [count(a.outputs), count(b.outputs)];
+    await new Promise((r) => setTimeout(r, 120));
+    expect(count(a.outputs)).toBe(na);
+    expect(count(b.outputs)).toBeGreaterThan(nb);
+    await run(k, "clearInterval(t);", "c");
+  });
+});

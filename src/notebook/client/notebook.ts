@@ -306,6 +306,7 @@ export class Notebook {
     const edit = cell.code;
     if (edit === cell.view.original) return;
     await this.setCode(i, cell.view.original);
+    this.#session?.cancel(cell.view.id); // timers and promises the edited code left going
     cell.result = "Back to the original code";
     this.refresh();
     this.#notice(i, "reset", "Back to the original code. Your edit is kept until you leave this page.", [

@@ -82,6 +82,12 @@ export class Session {
     });
   }
 
+  /** Ends what the cell's ended runs left going (timers, promises): their later output is dropped. */
+  cancel(cellId: string): void {
+    for (const [id, run] of this.#runs) if (run.cellId === cellId && run.done) this.#runs.delete(id);
+    this.#post({ type: "cancel", cellId });
+  }
+
   /** What input(name, fallback) returns in cells from now on; null clears it. */
   setInput(name: string, value: InputValue | null): void {
     if (value === null) this.#inputs.delete(name);
