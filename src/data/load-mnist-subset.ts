@@ -69,7 +69,9 @@ export async function checkFile(bytes: Uint8Array, f: ManifestFile, op: string):
 /** `<base>data/` as an absolute URL: the site's base, resolved against the page (or worker) location. */
 export function dataUrl(base: string | URL | undefined): URL {
   const b = base ?? (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? "/";
-  const here = (globalThis as { location?: { href: string } }).location?.href;
+  const location = (globalThis as { location?: { href: string; protocol: string; origin: string } }).location;
+  // A worker started from a blob: URL (the notebook's) has no path to resolve against, only its origin.
+  const here = location?.protocol === "blob:" ? `${location.origin}/` : location?.href;
   try {
     return new URL("data/", new URL(String(b).endsWith("/") ? String(b) : `${String(b)}/`, here));
   } catch {

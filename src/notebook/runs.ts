@@ -1,7 +1,7 @@
 // Which run an output belongs to. The cells of a chapter share one worker, so a timer or a promise that a cell
 // left going can print while a later cell runs: that output goes to the cell that started it, never to the one
 // running then. A timer's callback belongs to the run that set it. Anything else is read off the call stack:
-// the earliest frame of a cell's code (called synchronously, or an async function's awaiting caller) names
+// the outermost frame of a cell's code (called synchronously, or an async function's awaiting caller) names
 // its run by the URL its code was evaluated under. With no cell frame (a `.then(console.log)`), the run during
 // which the helper was looked up. Re-running or resetting a cell cancels its earlier runs: their timers are
 // cleared, their signal aborts (so `train` ends), and what they still print is dropped with one note.
@@ -22,15 +22,20 @@ interface CallSite {
   getScriptNameOrSourceURL(): string | null | undefined;
 }
 
+/** A frame's file in a stack's text: V8's `at f (URL:line:column)`, Firefox's and Safari's `f@URL:line:column`. */
+const FRAME_FILE = /([^\s()@]+):\d+:\d+\)?$/;
+
 /** The files of the frames on the stack now, innermost first, async callers included. */
 function frameFiles(): (string | null | undefined)[] {
   const prepare = Error.prepareStackTrace;
   Error.prepareStackTrace = (_error, sites) => sites;
   try {
     const holder: { stack?: unknown } = {};
-    Error.captureStackTrace(holder, frameFiles);
-    const sites = holder.stack;
-    return Array.isArray(sites) ? (sites as CallSite[]).map((site) => site.getScriptNameOrSourceURL()) : [];
+    if (typeof Error.captureStackTrace === "function") Error.captureStackTrace(holder, frameFiles);
+    else holder.stack = new Error().stack;
+    const stack = holder.stack;
+    if (Array.isArray(stack)) return (stack as CallSite[]).map((site) => site.getScriptNameOrSourceURL());
+    return typeof stack === "string" ? stack.split("\n").map((line) => FRAME_FILE.exec(line)?.[1]) : [];
   } finally {
     Error.prepareStackTrace = prepare;
   }

@@ -1,6 +1,6 @@
 // The notebook semantics, cell by cell, through the same kernel the build and the worker use.
 import { describe, expect, it, vi } from "vitest";
-import { createKernel, type Kernel } from "../../src/notebook/kernel.ts";
+import { createKernel, type CellFunction, type Kernel } from "../../src/notebook/kernel.ts";
 import { createNodeKernel, resolveNodeModule } from "../../src/notebook/node-runner.ts";
 import type { Output } from "../../src/notebook/protocol.ts";
 
@@ -415,5 +415,32 @@ describe("kernel: abort() (Stop) asks the running cell to stop", () => {
     const k = stoppable();
     k.abort();
     expect(await run(k, "1 + 1")).toMatchObject({ ok: true, stopped: false });
+  });
+});
+
+describe("kernel: cells evaluated as modules (as the worker does, where its policy refuses eval)", () => {
+  // Node imports data: URLs as the worker imports blob: ones.
+  const nativeImport = (url: string) => import(/* @vite-ignore */ url) as Promise<{ default: unknown }>;
+  let imported = 0;
+  const asModule = async (code: string, url: string) => {
+    imported++;
+    const source = `export default ${code}\n//# sourceURL=${url}`;
+    return (await nativeImport(`data:text/javascript,${encodeURIComponent(source)}`)).default as CellFunction;
+  };
+
+  it("gives the same values, errors at the same TypeScript line and column, and output attributed by run", async () => {
+    const k = createNodeKernel({ evaluate: asModule });
+    expect(shown((await run(k, "const a: number = 2;\na * 21")).outputs)).toBe("42");
+    const source = "const n: number = 1;\nconst f = (x: number) => x.notAFunction();\nf(n);";
+    const error = errorOf((await run(k, source)).outputs);
+    expect(error).toMatchObject({ name: "TypeError", line: 2 });
+    expect(error.column).toBe(source.split("\n")[1]!.indexOf("notAFunction") + 1);
+    const gate = "let open: () => void;\nconst gate = new Promise<void>((r) => (open = r));\n";
+    const a = await run(k, `${gate}void (async () => {\n  await gate;\n  console.log("late");\n})();`, "a");
+    const b = await run(k, "open();\nawait null;\nawait null;\n1", "b");
+    await new Promise((r) => setTimeout(r, 80));
+    expect(a.outputs).toEqual([{ kind: "stream", stream: "stdout", text: "late\n" }]);
+    expect(b.outputs.map((o) => o.kind)).toEqual(["value"]);
+    expect(imported).toBe(4);
   });
 });

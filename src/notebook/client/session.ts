@@ -3,6 +3,20 @@
 // learned), then, for a cell that has not ended within STOP_GRACE_MS (a loop that never yields), the only
 // sure way: terminate the worker, and every cell's results with it, and start a fresh one.
 import type { FromKernel, InputValue, Output, ToKernel } from "../protocol.ts";
+import workerUrl from "../worker.ts?worker&url";
+
+/**
+ * The kernel worker's script: a blob: module that imports the bundled worker. A worker started from a blob:
+ * URL runs under the page's Content-Security-Policy (one from the site's own URL would run under none, as no
+ * static host sends one for it), so a cell can reach no other host and cannot eval (the kernel imports each
+ * cell as a blob: module instead). One URL for the page: a fresh worker after Stop starts from it too.
+ */
+let bootstrapUrl: string | null = null;
+function bootstrap(): string {
+  const module = `import ${JSON.stringify(new URL(workerUrl, location.href).href)};`;
+  bootstrapUrl ??= URL.createObjectURL(new Blob([module], { type: "text/javascript" }));
+  return bootstrapUrl;
+}
 
 /** How long a cell asked to stop may take to end before its worker is ended. */
 export const STOP_GRACE_MS = 1000;
@@ -35,10 +49,7 @@ export class Session {
 
   #start(): void {
     this.generation++;
-    const worker = new Worker(new URL("../worker.ts", import.meta.url), {
-      type: "module",
-      name: "notebook kernel",
-    });
+    const worker = new Worker(bootstrap(), { type: "module", name: "notebook kernel" });
     worker.addEventListener("message", (event: MessageEvent<FromKernel>) => this.#receive(event.data));
     // A worker that cannot start (or an error thrown by a cell's callback after its run): said in the cell.
     worker.addEventListener("error", (event) => {
