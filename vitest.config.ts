@@ -20,6 +20,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // A poll waits for a state; vitest's 1 s default ran out under load (CI at load ~25: a reload's
+          // restored edit shown after 1 s). Polls that assert a time say their own timeout.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

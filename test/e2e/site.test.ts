@@ -69,13 +69,14 @@ describe.each(pages)("$name", (p) => {
         await page.screenshot({
           path: `${SHOTS}/${p.name}-${viewport.width}-${colorScheme}.png`,
           fullPage: true,
+          timeout: 120_000, // a long chapter's full page is many tiles: 30 s ran out at load ~25
         });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         expect(overflow, `${p.name} at ${viewport.width}px is wider than the screen`).toBeLessThanOrEqual(0);
         await page.close();
       }
     }
-  });
+  }, 600_000);
 });
 
 describe.each(chapters)("chapter $name", (p) => {
