@@ -3,6 +3,17 @@
 // redrawn on every training step costs one render per interval, plus the final one.
 import { createCheck, type CellCheck } from "./check.ts";
 import { formatArgs, inspect, view } from "./inspect.ts";
+import {
+  checkboxSpec,
+  knobKey,
+  rangeSpec,
+  selectSpec,
+  withSetting,
+  type CheckboxOptions,
+  type KnobSpec,
+  type RangeOptions,
+  type SelectOptions,
+} from "./knobs.ts";
 import type { InputValue, Output } from "./protocol.ts";
 
 /** The run a helper writes to: its outputs, and the pending updates to flush when it ends. */
@@ -38,9 +49,15 @@ export interface CellHelpers {
   progress(done: number, total: number, label?: string): void;
   progressBar(total: number, label?: string): ProgressBar;
   /** The reader's value of the page widget `name` (components/CellInput.astro), or `fallback` if none. */
-  input<T>(name: string, fallback: T): InputValue | T;
+  input<T>(name: string, fallback: T): string | Float64Array | T;
   /** Offers `text` to the reader as a file to save. */
   download(text: string, filename: string, mime?: string): void;
+  /** A number the reader sets with a slider above the cell's output: `range([0.001, 3], { value: 0.1, step: "log", label: "η" })`. */
+  range(domain: readonly [number, number], options?: RangeOptions): number;
+  /** One of `options`, chosen from a list above the cell's output: `select(["tanh", "relu"], { value: "tanh", label: "f" })`. */
+  select<T>(options: readonly T[], settings?: SelectOptions<T>): T;
+  /** true or false, from a checkbox above the cell's output: `checkbox({ value: true, label: "noise" })`. */
+  checkbox(settings?: CheckboxOptions): boolean;
   /** An exercise's checks (check.ts): each case prints "✓ …" or "✗ … should be …, got …". */
   verify: CellCheck;
 }
@@ -144,6 +161,17 @@ export function createHelpers(options: HelperOptions): CellHelpers {
       send.push({ done, total }, done === 0 || done >= total);
     };
   };
+  // A run's knobs are numbered in the order it declares them: the n-th reads its setting under knobKey(cell, n).
+  const knobCounts = new WeakMap<RunContext, number>();
+  const knob = (spec: KnobSpec): KnobSpec => {
+    const ctx = options.current();
+    const n = knobCounts.get(ctx) ?? 0;
+    knobCounts.set(ctx, n + 1);
+    const now = withSetting(spec, options.inputs.get(knobKey(ctx.cellId, n)));
+    ctx.emit({ kind: "knob", n, knob: now });
+    return now;
+  };
+
   // progress(done, total, label) keeps one bar per label within a run.
   const bars = new WeakMap<RunContext, Map<string, (done: number, total: number) => void>>();
 
@@ -197,12 +225,13 @@ export function createHelpers(options: HelperOptions): CellHelpers {
       };
     },
 
-    input<T>(name: string, fallback: T): InputValue | T {
+    input<T>(name: string, fallback: T): string | Float64Array | T {
       if (typeof name !== "string") {
         throw new TypeError(`input(name, fallback): name must be a string, got ${inspect(name)}`);
       }
       const value = options.inputs.get(name);
-      if (value === undefined) return fallback;
+      // A knob's setting (a number or a boolean) is read by its knob, not by input().
+      if (value === undefined || typeof value === "number" || typeof value === "boolean") return fallback;
       // A copy, so a cell that changes the array changes nothing the next run reads.
       return typeof value === "string" ? value : new Float64Array(value);
     },
@@ -212,5 +241,17 @@ export function createHelpers(options: HelperOptions): CellHelpers {
     },
 
     verify: createCheck((output) => options.current().emit(output)),
+
+    range(domain, settings) {
+      return knob(rangeSpec(domain, settings)).value as number;
+    },
+
+    select<T>(choices: readonly T[], settings?: SelectOptions<T>): T {
+      return choices[knob(selectSpec(choices, settings)).value as number]!;
+    },
+
+    checkbox(settings) {
+      return knob(checkboxSpec(settings)).value as boolean;
+    },
   };
 }

@@ -2,6 +2,7 @@
 // Text goes in as text nodes; chart markup goes through sanitize.ts, never innerHTML.
 import type { Output, ValueView } from "./protocol.ts";
 import { renderDownload } from "./render-download.ts";
+import { renderKnob } from "./render-knob.ts";
 import { importMarkup } from "./sanitize.ts";
 
 function element(doc: Document, tag: string, className: string, text?: string): HTMLElement {
@@ -129,6 +130,9 @@ export function renderOutput(doc: Document, output: Output): HTMLElement {
     case "download":
       node = renderDownload(doc, output);
       break;
+    case "knob": // its place is above the output (appendOutput leaves it out): see render-knob.ts
+      node = renderKnob(doc, output, "cell");
+      break;
   }
   node.dataset.output = output.kind;
   return node;
@@ -139,6 +143,7 @@ export function renderOutput(doc: Document, output: Output): HTMLElement {
  * with its id, and text on the same stream extends the last block.
  */
 export function appendOutput(container: Element, output: Output): void {
+  if (output.kind === "knob") return; // a control, above the output: client/knobs.ts and bake.ts place it
   const doc = container.ownerDocument;
   if (output.kind === "display" || output.kind === "progress") {
     const old = Array.from(container.children).find(

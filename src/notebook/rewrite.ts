@@ -41,6 +41,10 @@ class Rewriter {
   readonly #cell: Scope;
   // Scopes that are function bodies: a `var` inside stops there instead of reaching the cell.
   readonly #functionScopes = new WeakSet<Scope>();
+  /** Notebook names the cell reads (or assigns), anywhere in it, its own included. */
+  readonly reads = new Set<string>();
+  /** Notebook names the cell assigns without declaring them (`x = …` of a `let` above). */
+  readonly assigns = new Set<string>();
 
   constructor(edits: Edits, source: string, cell: Scope) {
     this.#edits = edits;
@@ -85,8 +89,18 @@ class Rewriter {
   visit(node: AnyNode, scope: Scope): void {
     switch (node.type) {
       case "Identifier":
-        if (this.#inCell(node.name, scope)) this.#edits.open(node.start, `${SCOPE}.`);
+        if (this.#inCell(node.name, scope)) {
+          this.reads.add(node.name);
+          this.#edits.open(node.start, `${SCOPE}.`);
+        }
         return;
+      case "AssignmentExpression":
+      case "UpdateExpression": {
+        const target = node.type === "AssignmentExpression" ? node.left : node.argument;
+        if (target.type === "Identifier" && this.#inCell(target.name, scope)) this.assigns.add(target.name);
+        for (const child of children(node)) this.visit(child, scope);
+        return;
+      }
       case "MemberExpression":
         this.visit(node.object, scope);
         if (node.computed) this.visit(node.property, scope);
@@ -114,6 +128,7 @@ class Rewriter {
       case "UnaryExpression":
         if (node.operator === "typeof" && node.argument.type === "Identifier") {
           const { name } = node.argument;
+          if (this.#inCell(name, scope)) this.reads.add(name);
           if (this.#inCell(name, scope) && !this.#cell.names.has(name)) {
             // A free name may be undefined; `typeof` must not throw the scope's ReferenceError.
             const safe = `(${JSON.stringify(name)} in ${SCOPE} ? typeof ${SCOPE}.${name} : "undefined")`;
@@ -229,6 +244,7 @@ class Rewriter {
   /** `{ a }` → `{ a: $scope.a }` where `a` lives in the notebook scope. */
   #shorthand(id: Identifier, scope: Scope, mode: PatternMode): void {
     const toCell = mode === "cell" || (mode === "assign" && this.#inCell(id.name, scope));
+    if (toCell && mode === "assign") this.reads.add(id.name);
     if (toCell) this.#edits.replace(id.start, id.end, `${id.name}: ${SCOPE}.${id.name}`);
   }
 
@@ -236,6 +252,7 @@ class Rewriter {
     switch (node.type) {
       case "Identifier":
         if (mode === "cell" || (mode === "assign" && this.#inCell(node.name, scope))) {
+          if (mode === "assign") this.reads.add(node.name);
           this.#edits.open(node.start, `${SCOPE}.`);
         }
         return;
@@ -332,7 +349,11 @@ class Rewriter {
  * Rewrites a parsed cell in `edits` and returns the names it declares at top level. The result, once
  * applied, is the body of `async function ($scope, $import) { … }`.
  */
-export function rewriteCell(program: Program, source: string, edits: Edits): { declared: string[] } {
+export function rewriteCell(
+  program: Program,
+  source: string,
+  edits: Edits,
+): { declared: string[]; reads: string[]; assigns: string[] } {
   const declared = [...new Set([...lexicalNames(program.body), ...varNames(program)])];
   const cell = new Scope(declared, null);
   const hoisted = program.body.flatMap((s) => (s.type === "FunctionDeclaration" && s.id ? [s.id.name] : []));
@@ -347,6 +368,12 @@ export function rewriteCell(program: Program, source: string, edits: Edits): { d
     edits.open(last.start, "return (");
     edits.close(source[last.end - 1] === ";" ? last.end - 1 : last.end, ")");
   }
-  new Rewriter(edits, source, cell).statements(program.body, cell);
-  return { declared };
+  const rewriter = new Rewriter(edits, source, cell);
+  rewriter.statements(program.body, cell);
+  const own = new Set(declared);
+  return {
+    declared,
+    reads: [...rewriter.reads].filter((name) => !own.has(name)),
+    assigns: [...rewriter.assigns].filter((name) => !own.has(name)),
+  };
 }

@@ -22,6 +22,10 @@ export interface TransformedCell {
   code: string;
   /** Top-level names the cell binds in the scope, in order of first declaration. */
   declared: string[];
+  /** Notebook names the cell reads but does not declare (names of cells above, or globals such as display). */
+  reads: string[];
+  /** Notebook names the cell assigns but does not declare (a `let` of a cell above). */
+  assigns: string[];
   /** Maps a position in `code` (line 1-based, column 0-based) to the same in the cell's TypeScript. */
   sourcePosition(generated: Position): Position;
 }
@@ -79,10 +83,10 @@ export function transformCell(source: string): TransformedCell {
   };
 
   const edits = new Edits(js);
-  let declared: string[];
+  let names: { declared: string[]; reads: string[]; assigns: string[] };
   try {
     const program = parse(js, { ecmaVersion: "latest", sourceType: "module" });
-    ({ declared } = rewriteCell(program, js, edits));
+    names = rewriteCell(program, js, edits);
   } catch (error) {
     const offset = error instanceof RewriteError ? error.offset : errorOffset(error);
     if (offset === null || !(error instanceof Error)) throw error;
@@ -92,7 +96,7 @@ export function transformCell(source: string): TransformedCell {
   const codeStarts = lineStarts(code);
   return {
     code,
-    declared,
+    ...names,
     sourcePosition: (generated) => jsToTs(toSource(offsetAt(codeStarts, generated))),
   };
 }

@@ -5,7 +5,8 @@
 // policy refuses is said in the cell that asked for it.
 import { createKernel, type CellFunction } from "./kernel.ts";
 import { bridgePlot } from "./plot-bridge.ts";
-import type { FromKernel, ToKernel } from "./protocol.ts";
+import type { CellNames, FromKernel, ToKernel } from "./protocol.ts";
+import { transformCell } from "./transform.ts";
 
 interface WorkerScope {
   postMessage(message: FromKernel): void;
@@ -63,6 +64,17 @@ scope.addEventListener("message", ({ data: message }) => {
   if (message.type === "input") return kernel.setInput(message.name, message.value);
   if (message.type === "abort") return kernel.abort();
   if (message.type === "cancel") return kernel.cancel(message.cellId);
+  if (message.type === "analyze") {
+    const cells = message.sources.map((source): CellNames | null => {
+      try {
+        const { declared, reads, assigns } = transformCell(source);
+        return { declared, reads, assigns };
+      } catch {
+        return null; // a cell that does not parse reads nothing anyone can tell
+      }
+    });
+    return scope.postMessage({ type: "analysis", requestId: message.requestId, cells });
+  }
   const { runId, cellId, source } = message;
   void kernel
     .run(cellId, source, (output) => scope.postMessage({ type: "output", runId, output }))

@@ -13,6 +13,8 @@ export interface CellView {
   norun: boolean;
   code: HTMLElement;
   output: HTMLElement;
+  /** The cell's knobs (render-knob.ts), above its output. */
+  knobs: HTMLElement;
   status: HTMLElement;
   /** Why the output may not match the code: visible text, outside the live region. */
   note: HTMLElement;
@@ -65,6 +67,15 @@ function readCell(root: HTMLElement, index: number): CellView {
     toolbar.after(div);
     return div;
   });
+  const knobs = need("[data-cell-knobs]", () => {
+    const div = doc.createElement("div");
+    div.className = "cell-knobs";
+    div.dataset.cellKnobs = "";
+    div.setAttribute("role", "group");
+    div.setAttribute("aria-label", `Knobs of cell ${index + 1}`);
+    output.before(div);
+    return div;
+  });
   const status = need("[data-cell-status]", () => {
     const span = doc.createElement("span");
     span.className = "cell-status";
@@ -108,6 +119,7 @@ function readCell(root: HTMLElement, index: number): CellView {
     norun: root.dataset.norun !== undefined,
     code,
     output,
+    knobs,
     status,
     note,
     buttons,

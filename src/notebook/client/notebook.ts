@@ -12,8 +12,12 @@
 // digit pad needs the network trained in the page). So they start when the reader starts to use the widget
 // (PREPARE_EVENT), not when they press "Use this"; meanwhile that cell says which cell above runs, and how
 // many are left, and its Stop ends them.
+//
+// A knob (client/knobs.ts) re-runs its cell and the cells below that read what it changes (dependents.ts), a
+// short while after the reader stops moving it; a run of that cell or of any cell below is stopped first, while
+// the cells above that it needs keep running (they start when the reader first touches the knob).
 import type { CompletionContext, CompletionResult } from "@codemirror/autocomplete";
-import type { Output } from "../protocol.ts";
+import type { InputValue, Output } from "../protocol.ts";
 import { caretOffset } from "./caret.ts";
 import {
   allAboveFailed,
@@ -25,8 +29,10 @@ import {
   type Cell,
 } from "./cell-state.ts";
 import { readCells, showNotice, showPlainCode } from "./cell-view.ts";
+import { knobDependents } from "./dependents.ts";
 import type { Editor } from "./editor.ts";
 import { INPUT_EVENT, PREPARE_EVENT, PROGRESS_EVENT, type NotebookInput } from "./input-event.ts";
+import { CellKnobs } from "./knobs.ts";
 import { planRun, type Mode } from "./plan-run.ts";
 import { EditStore } from "./store.ts";
 import { widgetReport } from "./widget-report.ts";
@@ -36,6 +42,10 @@ type Types = typeof import("./typecheck.ts");
 type TypesLoaded = { types: Types; checker: InstanceType<Types["Checker"]> };
 type Session = InstanceType<Runtime["Session"]>;
 type Outcome = Awaited<ReturnType<Session["run"]>>;
+
+/** How long after the last move of a knob its cells run: while dragging, and after the release. */
+const KNOB_DRAG_MS = 250;
+const KNOB_RELEASE_MS = 40;
 
 export class Notebook {
   readonly cells: Cell[];
@@ -61,6 +71,10 @@ export class Notebook {
   #savedAt = new Map<number, number>();
   /** The notices shown, by cell and kind ("unsaved", "elsewhere", "reset"): one of a kind at a time. */
   #notices = new Map<string, () => void>();
+  /** Each cell's knobs, and the reader's settings the kernel has (given again to every new session). */
+  readonly #knobs: CellKnobs[];
+  readonly #knobInputs = new Map<string, InputValue>();
+  #knobTimers = new Map<number, ReturnType<typeof setTimeout>>();
 
   constructor(doc: Document) {
     const views = readCells(doc);
@@ -80,10 +94,23 @@ export class Notebook {
       blocked: null,
       shownOk: view.root.dataset.ran === "true",
     }));
+    this.#knobs = this.cells.map(
+      ({ view }, i) =>
+        new CellKnobs(view, chapter, {
+          input: (key, value) => {
+            if (value === null) this.#knobInputs.delete(key);
+            else this.#knobInputs.set(key, value);
+            this.#session?.setInput(key, value);
+          },
+          moved: (released) => this.#knobMoved(i, released),
+          prepare: () => this.prepare(i),
+        }),
+    );
     this.cells.forEach((cell, i) => {
       this.#restore(cell, i);
       this.#wire(cell, i);
     });
+    this.#restoreKnobs(doc);
     if (doc.defaultView)
       this.#store.watch(doc.defaultView, (id, hash, edit) => this.#elsewhere(id, hash, edit));
     doc.addEventListener(INPUT_EVENT, (event) => void this.#input(event as CustomEvent<NotebookInput>));
@@ -304,6 +331,8 @@ export class Notebook {
   async reset(i: number): Promise<void> {
     const cell = this.cells[i]!;
     const edit = cell.code;
+    // Knobs go back to their built values, and the cells that read them run again.
+    if (this.#knobs[i]!.reset()) this.#knobMoved(i, true);
     if (edit === cell.view.original) return;
     await this.setCode(i, cell.view.original);
     this.#session?.cancel(cell.view.id); // timers and promises the edited code left going
@@ -319,7 +348,10 @@ export class Notebook {
   #loadSession(): Promise<{ runtime: Runtime; session: Session }> {
     this.#runtime ??= import("./runtime.ts");
     return this.#runtime.then((runtime) => {
-      this.#session ??= new runtime.Session();
+      if (!this.#session) {
+        this.#session = new runtime.Session();
+        for (const [key, value] of this.#knobInputs) this.#session.setInput(key, value);
+      }
       return { runtime, session: this.#session };
     });
   }
@@ -351,11 +383,12 @@ export class Notebook {
     this.#enqueue(i, "prepare");
   }
 
-  #enqueue(i: number, mode: Mode): void {
+  /** `again`: queue a Run of cell i even while it runs (a knob moved: the run now is being stopped). */
+  #enqueue(i: number, mode: Mode, again = false): void {
     const target = this.cells[i]!;
-    if (mode === "cell" && target.phase !== "idle") return;
+    if (mode === "cell" && target.phase !== "idle" && !again) return;
     const epoch = this.#epoch;
-    if (mode === "cell") target.phase = "queued";
+    if (mode === "cell" && target.phase === "idle") target.phase = "queued";
     this.refresh();
     this.#chain = this.#chain
       .then(() => this.#job(epoch, i, mode))
@@ -425,7 +458,13 @@ export class Notebook {
     const held: Output[] = [];
     let error: { line: number; column: number | null } | null = null;
     void this.#markError(cell, null);
+    const knobs = this.#knobs[j]!;
+    const knobsSeen = new Set<number>();
     const emit = (o: Output): void => {
+      if (o.kind === "knob") {
+        knobsSeen.add(o.n);
+        return knobs.place(o);
+      }
       if (o.kind === "error" && o.line !== null) error ??= { line: o.line, column: o.column };
       // An error, or a file to save (the build's page holds only a note for one over 32 kB), shows the new output.
       if (keep && o.kind !== "error" && o.kind !== "download") return void held.push(o);
@@ -438,6 +477,7 @@ export class Notebook {
     const started = performance.now();
     const outcome = await session.run(cell.view.id, cell.code, emit);
     const killed = "killed" in outcome;
+    if (!killed && outcome.ok) knobs.prune(knobsSeen);
     // Kept (ran to its end without error, or killed before it showed anything): the shown output stands. A
     // cell stopped on request shows what it did before it stopped.
     if (!(keep && (killed || (outcome.ok && !outcome.stopped)))) {
@@ -493,6 +533,56 @@ export class Notebook {
       cell.blocked = "Not run: stopped";
     }
     this.refresh();
+  }
+
+  // ---- knobs -----------------------------------------------------------------------------------------
+
+  /** Settings restored as the page opens: the cell and those that read it run once it comes into view. */
+  #restoreKnobs(doc: Document): void {
+    const moved = this.#knobs.flatMap((knobs, i) => {
+      for (const [key, value] of knobs.entries()) this.#knobInputs.set(key, value);
+      return knobs.restore() ? [i] : [];
+    });
+    if (moved.length === 0) return;
+    const view = doc.defaultView;
+    if (!view || !("IntersectionObserver" in view)) return moved.forEach((i) => this.#knobMoved(i, true));
+    const seen = new view.IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        seen.unobserve(entry.target);
+        const i = this.cells.findIndex((c) => c.view.root === entry.target);
+        if (i >= 0) this.#knobMoved(i, true);
+      }
+    });
+    for (const i of moved) seen.observe(this.cells[i]!.view.root);
+  }
+
+  /** A knob of cell i moved: once it rests, that cell and the cells that read what it changes run. */
+  #knobMoved(i: number, released: boolean): void {
+    clearTimeout(this.#knobTimers.get(i));
+    const wait = released ? KNOB_RELEASE_MS : KNOB_DRAG_MS;
+    this.#knobTimers.set(
+      i,
+      setTimeout(() => void this.#rerunFrom(i), wait),
+    );
+  }
+
+  async #rerunFrom(i: number): Promise<void> {
+    this.#knobTimers.delete(i);
+    // What was queued (a previous setting's runs) is dropped; a run of this cell or below is asked to stop.
+    const epoch = ++this.#epoch;
+    for (const cell of this.cells) if (cell.phase === "queued") cell.phase = "idle";
+    const running = this.cells.findIndex((c) => c.phase === "running");
+    if (running >= i) {
+      this.#session?.stop();
+      this.cells[running]!.stopping = true;
+    }
+    this.refresh();
+    const { session } = await this.#loadSession();
+    const names = await session.analyze(this.cells.map((c) => c.code));
+    if (epoch !== this.#epoch) return; // moved again meanwhile: that move's runs replace these
+    const cells = names.map((n, k) => ({ names: n, norun: this.cells[k]!.view.norun }));
+    for (const j of knobDependents(cells, i)) this.#enqueue(j, "cell", true);
   }
 
   // ---- what each cell says ----------------------------------------------------------------------------

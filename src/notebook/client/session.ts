@@ -2,7 +2,7 @@
 // Stop: first asked of the running cell (its signal aborts; `train` ends after its step, keeping what it
 // learned), then, for a cell that has not ended within STOP_GRACE_MS (a loop that never yields), the only
 // sure way: terminate the worker, and every cell's results with it, and start a fresh one.
-import type { FromKernel, InputValue, Output, ToKernel } from "../protocol.ts";
+import type { CellNames, FromKernel, InputValue, Output, ToKernel } from "../protocol.ts";
 import workerUrl from "../worker.ts?worker&url";
 
 /**
@@ -42,6 +42,9 @@ export class Session {
   /** Runs Stop asked to end, and the timer that ends their worker if they have not. */
   #stopping = new Set<Pending>();
   #kill: ReturnType<typeof setTimeout> | null = null;
+  /** Open "analyze" requests, by id. */
+  #analyses = new Map<number, { sources: string[]; resolve(cells: (CellNames | null)[]): void }>();
+  #nextAnalysis = 1;
 
   constructor() {
     this.#start();
@@ -62,10 +65,18 @@ export class Session {
     });
     this.#worker = worker;
     for (const [name, value] of this.#inputs) this.#post({ type: "input", name, value });
+    // Questions the ended worker did not answer go to the new one.
+    for (const [requestId, { sources }] of this.#analyses)
+      this.#post({ type: "analyze", requestId, sources });
   }
 
   #receive(message: FromKernel): void {
     if (message.type === "ready") return;
+    if (message.type === "analysis") {
+      this.#analyses.get(message.requestId)?.resolve(message.cells);
+      this.#analyses.delete(message.requestId);
+      return;
+    }
     const run = this.#runs.get(message.runId);
     if (!run) return;
     if (message.type === "output") run.emit(message.output);
@@ -97,6 +108,15 @@ export class Session {
   cancel(cellId: string): void {
     for (const [id, run] of this.#runs) if (run.cellId === cellId && run.done) this.#runs.delete(id);
     this.#post({ type: "cancel", cellId });
+  }
+
+  /** The names each cell declares, reads and assigns (null for one that does not parse), from the worker. */
+  analyze(sources: readonly string[]): Promise<(CellNames | null)[]> {
+    const requestId = this.#nextAnalysis++;
+    return new Promise((resolve) => {
+      this.#analyses.set(requestId, { sources: [...sources], resolve });
+      this.#post({ type: "analyze", requestId, sources: [...sources] });
+    });
   }
 
   /** What input(name, fallback) returns in cells from now on; null clears it. */

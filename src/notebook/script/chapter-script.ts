@@ -26,7 +26,17 @@ const MODULES: Record<string, string> = {
   "@observablehq/plot": "src/notebook/script/plot.ts",
 };
 const RUNTIME = "src/notebook/script/runtime.ts";
-const GLOBALS = ["display", "progress", "progressBar", "input", "download", "signal"];
+const GLOBALS = [
+  "display",
+  "progress",
+  "progressBar",
+  "input",
+  "download",
+  "range",
+  "select",
+  "checkbox",
+  "signal",
+];
 
 interface Edit {
   start: number;

@@ -56,6 +56,8 @@ function print(output: Output): void {
     case "error":
       console.error(`${output.name}: ${output.message}`);
       break;
+    case "knob": // a script's knob is its value: change the call's `value` to try another
+      break;
   }
 }
 
@@ -91,6 +93,6 @@ export function end(): void {
   endCell();
 }
 
-export const { display, progress, progressBar, input, download } = helpers;
+export const { display, progress, progressBar, input, download, range, select, checkbox } = helpers;
 /** Never aborts: a script has no Stop button (Ctrl+C ends it). */
 export const signal: AbortSignal = controller.signal;

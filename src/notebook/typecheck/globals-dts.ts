@@ -16,6 +16,12 @@ declare global {
   const input: CellHelpers["input"];
   /** Offers \`text\` to the reader as a file to save: \`download(text, filename, mime = "application/json")\`. */
   const download: CellHelpers["download"];
+  /** A number the reader sets with a slider above the cell's output (in Node: its value): \`range([0.001, 3], { value: 0.1, step: "log", label: "η" })\`. */
+  const range: CellHelpers["range"];
+  /** One of \`options\`, chosen from a list above the cell's output (in Node: \`value\`, else the first). */
+  const select: CellHelpers["select"];
+  /** true or false, from a checkbox above the cell's output (in Node: \`value\`, else false). */
+  const checkbox: CellHelpers["checkbox"];
   /** The running cell's AbortSignal: it aborts when the reader presses Stop (a loop of the cell's own can end on it). */
   const signal: AbortSignal;
   /** An exercise's checks: \`verify.near(what, got, want, { tolerance, hint })\`, \`verify.that(what, ok, detail)\`. */
