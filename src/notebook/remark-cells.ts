@@ -19,7 +19,7 @@ import { createNodeKernel, runCells, type CellRun } from "./node-runner.ts";
 const BAKE_THROTTLE_MS = 1_000_000_000;
 import type { Output } from "./protocol.ts";
 
-export const CELL_OPTIONS = ["norun", "hide"] as const;
+export const CELL_OPTIONS = ["norun", "hide", "manual"] as const;
 export type CellOption = (typeof CELL_OPTIONS)[number];
 /** Fence options that take a value: `helper="what it does"`, `name="mnist-full"`. */
 export const CELL_VALUE_OPTIONS = ["helper", "name", "exercise"] as const;
@@ -27,7 +27,10 @@ export const CELL_VALUE_OPTIONS = ["helper", "name", "exercise"] as const;
 export interface CellSpec {
   /** The cell's TypeScript, as written. */
   code: string;
-  /** Fence options: `norun` (not run at build), `hide` (run, output not shown). */
+  /**
+   * Fence options: `norun` (not run at build), `hide` (run, output not shown), `manual` (run at build; in the
+   * page only when the reader asks: a knob above never re-runs it, for a cell that downloads or trains for minutes).
+   */
   options: CellOption[];
   /** 1-based line of the fence in the chapter, for messages. */
   line: number | null;

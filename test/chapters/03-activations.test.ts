@@ -116,9 +116,10 @@ describe("03-activations: every derivative against central differences", () => {
 });
 
 describe("03-activations: the chart", () => {
+  const panels = () => run.charts.filter((c) => c.cell === run.cellWith('const panels = ["sigmoid"'));
   it("has one panel per function and labelled axes", () => {
-    expect(run.charts).toHaveLength(1);
-    const { markup } = run.charts[0]!;
+    expect(panels()).toHaveLength(1);
+    const { markup } = panels()[0]!;
     for (const label of [
       "sigmoid",
       "tanh",
@@ -132,6 +133,37 @@ describe("03-activations: the chart", () => {
   });
 
   it("matches its golden SVG", () => {
-    expectGolden(run.charts[0]!.markup, "03-activations-curves");
+    expectGolden(panels()[0]!.markup, "03-activations-curves");
+  });
+});
+
+describe("03-activations: which f? (the knob)", () => {
+  /** The fit's loss and how far its outputs are from a straight line, with hidden activation option k. */
+  async function fitWith(k: number | null) {
+    const knob = run.cellWith("const f = select([identity, sigmoid, tanh, relu]");
+    run.setKnob(knob, 0, k);
+    await run.runAgain(knob);
+    await run.runAgain(run.cellWith("const fitted = new MLP"));
+    const { fitLoss, fit, f } = (await run.read("fitLoss", "fit", "f")) as {
+      fitLoss: number;
+      fit: { data: Float64Array };
+      f: { name: string };
+    };
+    // second differences of a straight line sampled at even steps are 0
+    const bend = Math.max(
+      ...Array.from(fit.data.slice(2), (v, i) => Math.abs(v - 2 * fit.data[i + 1]! + fit.data[i]!)),
+    );
+    return { name: f.name, fitLoss, bend };
+  }
+
+  it("with identity the fit stays a straight line; tanh (the page's value) bends it onto sin(3x)", async () => {
+    const identity = await fitWith(0);
+    expect(identity.name).toBe("identity");
+    expect(identity.bend).toBeLessThan(1e-9);
+    expect(identity.fitLoss).toBeGreaterThan(0.1);
+    const tanh = await fitWith(null);
+    expect(tanh.name).toBe("tanh");
+    expect(tanh.fitLoss).toBeLessThan(0.01);
+    expect(tanh.bend).toBeGreaterThan(1e-3);
   });
 });

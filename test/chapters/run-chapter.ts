@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
+import { knobKey } from "../../src/notebook/knobs.ts";
 import { createNodeKernel, runCells, type CellRun } from "../../src/notebook/node-runner.ts";
 import type { Output } from "../../src/notebook/protocol.ts";
 import { extractCells, type CellSpec } from "../../src/notebook/remark-cells.ts";
@@ -34,6 +35,8 @@ export interface ChapterRun {
   read(...names: string[]): Promise<Record<string, unknown>>;
   /** Runs cell `cell` (1-based) once more in the chapter's scope, as the page's Run does; its outputs. */
   runAgain(cell: number): Promise<Output[]>;
+  /** Sets knob `n` (0-based) of cell `cell` (1-based) as a reader would (null: its own value again). */
+  setKnob(cell: number, n: number, value: number | boolean | null): void;
 }
 
 /** Runs content/<slug>.mdx; throws the runner's CellFailure (chapter, cell, line) if a cell fails. */
@@ -72,6 +75,9 @@ export async function runChapter(slug: string): Promise<ChapterRun> {
         .map((o) => (o.kind === "stream" ? o.text : ""))
         .join(""),
     charts,
+    setKnob(cell, n, value) {
+      kernel.setInput(knobKey(`${chapter}#${cell}`, n), value);
+    },
     async runAgain(cell) {
       const outputs: Output[] = [];
       await kernel.run(`${chapter}#${cell}`, cells[cell - 1]!.code, (o) => outputs.push(o));

@@ -65,6 +65,31 @@ async function shoot(page: Page, cell: Locator, name: string): Promise<void> {
 }
 
 describe("knobs", () => {
+  it("the static page (no JavaScript) carries each chapter's knobs as native, labelled controls at their built values", async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const expected: [string, string, string, string][] = [
+      ["activations", "f (hidden layer)", "select", "tanh"],
+      ["gradient-descent", "η", "range", "0.1"],
+      ["gradient-descent", "B", "select", "8"],
+      ["synthetic", "h (hidden units)", "range", "8"],
+      ["synthetic", "noise", "range", "0.2"],
+      ["mnist", "η", "range", "0.002"],
+    ];
+    for (const [slug, label, type, value] of expected) {
+      await page.goto(`${BASE}/chapters/${slug}/`, { waitUntil: "networkidle" });
+      const control = page.locator("[data-cell-knobs]").getByLabel(label, { exact: true });
+      expect(await control.count(), `${slug}: ${label}`).toBe(1);
+      const shown = await control.evaluate((e) =>
+        e instanceof HTMLSelectElement
+          ? ["select", e.selectedOptions[0]?.textContent ?? ""]
+          : [(e as HTMLInputElement).type, e.parentElement?.querySelector("output")?.textContent ?? ""],
+      );
+      expect(shown, `${slug}: ${label}`).toEqual([type, value]);
+    }
+    await context.close();
+  });
+
   it("chapter 8: η is a labelled slider; moving it redraws the loss curves within a second, and runs no cell above", async () => {
     const { page, errors, offsite } = await watchedPage(browser());
     await page.goto(DESCENT, { waitUntil: "networkidle" });

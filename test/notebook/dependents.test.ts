@@ -47,6 +47,16 @@ describe("knobDependents(cells, i)", () => {
     expect(knobDependents(cells, 0)).toEqual([0]);
   });
 
+  it("skips a manual cell (the reader runs it), and the cells that read only what it declares", () => {
+    const cells = [
+      cell("const eta = range([0.01, 1]);"),
+      { ...cell("const slow = eta * 2;"), manual: true },
+      cell("const after = slow + 1;"),
+      cell("const direct = eta + 1;"),
+    ];
+    expect(knobDependents(cells, 0)).toEqual([0, 3]);
+  });
+
   it("follows a name a dependent assigns, skips norun cells and cells that do not parse", () => {
     const cells = [
       { names: names("let total = 0;\nconst h = range([1, 9], { step: 1 });"), norun: false },

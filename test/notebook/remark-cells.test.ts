@@ -94,7 +94,7 @@ describe("remarkCells()", () => {
 
   it("rejects an unknown fence option", async () => {
     await expect(transform("```ts cell norun hidden\n1\n```\n")).rejects.toThrow(
-      '07-test.mdx:1: unknown cell option "hidden" (a cell takes: norun, hide, helper="…", name="…", exercise="…")',
+      '07-test.mdx:1: unknown cell option "hidden" (a cell takes: norun, hide, manual, helper="…", name="…", exercise="…")',
     );
   });
 
@@ -190,7 +190,7 @@ describe("extractCells(mdx) and cellOptions(lang, meta)", () => {
       "ch.mdx:4: cannot read the cell fence",
     );
     expect(() => cellFence("ts", 'cell norun="yes"', "ch.mdx:4")).toThrow(
-      `ch.mdx:4: unknown cell option "norun="yes"" (a cell takes: norun, hide, helper="…", name="…", exercise="…")`,
+      `ch.mdx:4: unknown cell option "norun="yes"" (a cell takes: norun, hide, manual, helper="…", name="…", exercise="…")`,
     );
   });
 

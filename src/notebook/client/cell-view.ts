@@ -11,6 +11,8 @@ export interface CellView {
   hash: string;
   original: string;
   norun: boolean;
+  /** A knob above never re-runs it (fence option `manual`). */
+  manual: boolean;
   code: HTMLElement;
   output: HTMLElement;
   /** The cell's knobs (render-knob.ts), above its output. */
@@ -117,6 +119,7 @@ function readCell(root: HTMLElement, index: number): CellView {
     hash: root.dataset.cellHash ?? "",
     original: originalCode(root, code),
     norun: root.dataset.norun !== undefined,
+    manual: root.dataset.manual !== undefined,
     code,
     output,
     knobs,

@@ -6,8 +6,9 @@ import type { CellNames } from "../protocol.ts";
 export interface DependentCell {
   /** Null when the cell does not parse: it cannot be said to read anything. */
   names: CellNames | null;
-  /** `norun` cells run only when the reader asks. */
+  /** `norun` and `manual` cells run only when the reader asks. */
   norun: boolean;
+  manual?: boolean;
 }
 
 /** Cell i and the cells below it that depend on the names it changes, top to bottom. */
@@ -17,8 +18,8 @@ export function knobDependents(cells: readonly DependentCell[], i: number): numb
   const changed = new Set([...own.declared, ...own.assigns]);
   const list = [i];
   for (let j = i + 1; j < cells.length; j++) {
-    const { names, norun } = cells[j]!;
-    if (!names || norun) continue;
+    const { names, norun, manual = false } = cells[j]!;
+    if (!names || norun || manual) continue;
     if (names.reads.some((name) => changed.has(name))) {
       list.push(j);
       for (const name of [...names.declared, ...names.assigns]) changed.add(name);

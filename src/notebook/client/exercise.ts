@@ -1,11 +1,14 @@
 // An exercise's Check, Hint and Show solution in the page (components/CellExercise.astro). Check runs the
 // reader's code as it is now (the saved edit, else the starter), then the author's checks, as one cell in a
 // worker of its own that ends with the check: the notebook's scope is not touched, and a name the reader has
-// since deleted cannot linger from an earlier attempt. A solved exercise is remembered (solved.ts).
+// since deleted cannot linger from an earlier attempt. A solved exercise is remembered (solved.ts) with the code
+// that solved it; once the reader changes that code (CODE_EVENT, from the notebook), the mark goes until Check
+// passes again: "Solved" always means the code on the page passes.
 import { checkVerdict, type Verdict } from "../check.ts";
 import { checkSource } from "../exercise.ts";
 import type { Output } from "../protocol.ts";
-import { markSolved, isSolved, SOLVED_EVENT } from "./solved.ts";
+import { CODE_EVENT } from "./input-event.ts";
+import { markSolved, markUnsolved, isSolved, solvedCode, SOLVED_EVENT } from "./solved.ts";
 import { EditStore } from "./store.ts";
 
 interface Source {
@@ -93,6 +96,10 @@ function wire(root: HTMLElement, store: EditStore, chapter: string): void {
   };
   showSolved(isSolved(chapter, source.id));
   doc.addEventListener(SOLVED_EVENT, () => showSolved(isSolved(chapter, source.id)));
+  root.addEventListener(CODE_EVENT, (event) => {
+    const solved = solvedCode(chapter, source.id);
+    if (solved !== null && solved !== (event as CustomEvent<string>).detail) markUnsolved(chapter, source.id);
+  });
 
   const hints = Array.from(root.querySelectorAll<HTMLElement>("[data-exercise-hints] > li"));
   const nextHint = (): void => {

@@ -5,6 +5,8 @@ import type { InputValue } from "../protocol.ts";
 export const INPUT_EVENT = "notebook-input";
 /** A widget's first use is coming (the reader started to type, draw, pick a file): run the cells above now. */
 export const PREPARE_EVENT = "notebook-prepare";
+/** Notebook → a cell's root: the reader changed its code (detail: the code now), e.g. an exercise after solving. */
+export const CODE_EVENT = "notebook-code";
 /** Notebook → widget: what its cell is doing or did (a WidgetReport, client/widget-report.ts), for its status. */
 export const PROGRESS_EVENT = "notebook-progress";
 

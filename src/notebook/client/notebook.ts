@@ -31,7 +31,7 @@ import {
 import { readCells, showNotice, showPlainCode } from "./cell-view.ts";
 import { knobDependents } from "./dependents.ts";
 import type { Editor } from "./editor.ts";
-import { INPUT_EVENT, PREPARE_EVENT, PROGRESS_EVENT, type NotebookInput } from "./input-event.ts";
+import { CODE_EVENT, INPUT_EVENT, PREPARE_EVENT, PROGRESS_EVENT, type NotebookInput } from "./input-event.ts";
 import { CellKnobs } from "./knobs.ts";
 import { planRun, type Mode } from "./plan-run.ts";
 import { EditStore } from "./store.ts";
@@ -225,6 +225,7 @@ export class Notebook {
   #changed(i: number, code: string, save = true): void {
     const cell = this.cells[i]!;
     cell.code = code;
+    cell.view.root.dispatchEvent(new CustomEvent(CODE_EVENT, { detail: code }));
     this.#startTypes();
     for (const c of this.cells) c.blocked = null; // what stopped them has changed
     if (save) this.#save(i, code);
@@ -581,7 +582,10 @@ export class Notebook {
     const { session } = await this.#loadSession();
     const names = await session.analyze(this.cells.map((c) => c.code));
     if (epoch !== this.#epoch) return; // moved again meanwhile: that move's runs replace these
-    const cells = names.map((n, k) => ({ names: n, norun: this.cells[k]!.view.norun }));
+    const cells = names.map((n, k) => {
+      const { norun, manual } = this.cells[k]!.view;
+      return { names: n, norun, manual };
+    });
     for (const j of knobDependents(cells, i)) this.#enqueue(j, "cell", true);
   }
 

@@ -36,6 +36,26 @@ export function markSolved(chapter: string, id: string, code: string): void {
   globalThis.document?.dispatchEvent(new CustomEvent(SOLVED_EVENT));
 }
 
+/** The code that solved the exercise, or null if it is not solved. */
+export function solvedCode(chapter: string, id: string): string | null {
+  try {
+    const record = JSON.parse(storage()?.getItem(key(chapter, id)) ?? "null") as SolvedRecord | null;
+    return typeof record?.code === "string" ? record.code : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Forgets that the exercise is solved (its code changed since). */
+export function markUnsolved(chapter: string, id: string): void {
+  try {
+    storage()?.removeItem(key(chapter, id));
+  } catch {
+    // storage off: nothing was kept
+  }
+  globalThis.document?.dispatchEvent(new CustomEvent(SOLVED_EVENT));
+}
+
 /** How many exercises of `chapter` are solved. */
 export function solvedCount(chapter: string): number {
   const store = storage();

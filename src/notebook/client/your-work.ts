@@ -1,6 +1,7 @@
-// The "Your work" page: lists, by chapter, the cells the reader edited (store.ts) and the exercises they solved
-// (solved.ts), from localStorage; Reset all forgets them; Export writes them to one JSON file and Import reads
+// The "Your work" page: lists, by chapter, the cells the reader edited (store.ts), the knobs they set
+// (knob-store.ts) and the exercises they solved (solved.ts), from localStorage; Reset all forgets them; Export writes them to one JSON file and Import reads
 // such a file back, so the work moves to another browser.
+import { KNOB_PREFIX } from "./knob-store.ts";
 import { SOLVED_PREFIX } from "./solved.ts";
 
 const EDIT_PREFIX = "mlp-notebook:edit:";
@@ -29,9 +30,13 @@ function storage(): Storage | null {
   }
 }
 
-const isWorkKey = (key: string): boolean => key.startsWith(EDIT_PREFIX) || key.startsWith(SOLVED_PREFIX);
+const PREFIXES = { edit: EDIT_PREFIX, knob: KNOB_PREFIX, solved: SOLVED_PREFIX } as const;
+type Kind = keyof typeof PREFIXES;
+const kindOf = (key: string): Kind | null =>
+  (Object.keys(PREFIXES) as Kind[]).find((kind) => key.startsWith(PREFIXES[kind])) ?? null;
+const isWorkKey = (key: string): boolean => kindOf(key) !== null;
 
-/** Every edit and solved mark kept in this browser. */
+/** Every edit, knob setting and solved mark kept in this browser. */
 export function collectWork(): Record<string, string> {
   const store = storage();
   const items: Record<string, string> = {};
@@ -62,12 +67,10 @@ export function readWorkFile(text: string): Record<string, string> {
   return items;
 }
 
-/** "mlp-notebook:edit:03-activations|03-activations-16|hash" → chapter and the rest. */
-function parseKey(key: string): { kind: "edit" | "solved"; chapter: string; id: string } {
-  const kind = key.startsWith(EDIT_PREFIX) ? "edit" : "solved";
-  const [chapter = "", id = ""] = key
-    .slice(kind === "edit" ? EDIT_PREFIX.length : SOLVED_PREFIX.length)
-    .split("|");
+/** "mlp-notebook:edit:03-activations|03-activations-16|hash" → its kind, chapter and the rest. */
+function parseKey(key: string): { kind: Kind; chapter: string; id: string } {
+  const kind = kindOf(key) ?? "edit";
+  const [chapter = "", id = ""] = key.slice(PREFIXES[kind].length).split("|");
   return { kind, chapter, id };
 }
 
@@ -89,13 +92,18 @@ function render(doc: Document, list: HTMLElement, chapters: readonly ChapterInfo
       li.textContent = `Exercises solved: ${solved.length} of ${chapter.exercises}${solved.length > 0 ? ` (${solved.map((s) => s.id).join(", ")})` : ""}`;
       ul.append(li);
     }
-    for (const edit of mine.filter((i) => i.kind === "edit")) {
-      const li = doc.createElement("li");
-      const a = doc.createElement("a");
-      a.href = `${chapter.href}#${edit.id}`;
-      a.textContent = `Edited cell ${edit.id.slice(chapter.id.length + 1)}`;
-      li.append(a);
-      ul.append(li);
+    for (const [kind, what] of [
+      ["edit", "Edited cell"],
+      ["knob", "Knobs set in cell"],
+    ] as const) {
+      for (const item of mine.filter((i) => i.kind === kind)) {
+        const li = doc.createElement("li");
+        const a = doc.createElement("a");
+        a.href = `${chapter.href}#${item.id}`;
+        a.textContent = `${what} ${item.id.slice(chapter.id.length + 1)}`;
+        li.append(a);
+        ul.append(li);
+      }
     }
     const section = doc.createElement("section");
     section.append(h2, ul);
@@ -103,7 +111,8 @@ function render(doc: Document, list: HTMLElement, chapters: readonly ChapterInfo
   }
   if (sections.length === 0) {
     const p = doc.createElement("p");
-    p.textContent = "Nothing yet: edit a cell or solve an exercise in a chapter, and it is listed here.";
+    p.textContent =
+      "Nothing yet: edit a cell, set a knob or solve an exercise in a chapter, and it is listed here.";
     sections.push(p);
   }
   list.replaceChildren(...sections);
@@ -161,9 +170,10 @@ export function showYourWork(doc: Document): void {
   doc.querySelector('[data-work-action="reset"]')?.addEventListener("click", () => {
     const keys = Object.keys(collectWork());
     if (keys.length === 0) return;
-    if (!globalThis.confirm(`Forget all ${keys.length} edits and solved exercises in this browser?`)) return;
+    const question = `Forget all ${keys.length} edits, knob settings and solved exercises in this browser?`;
+    if (!globalThis.confirm(question)) return;
     for (const key of keys) storage()?.removeItem(key);
     refresh();
-    status.textContent = `Reset: ${keys.length} items forgotten; every cell shows the site's code again.`;
+    status.textContent = `Reset: ${keys.length} items forgotten; every cell shows the site's code and knobs again.`;
   });
 }
