@@ -73,7 +73,7 @@ describe("knobs", () => {
       ["gradient-descent", "η", "range", "0.1"],
       ["gradient-descent", "B", "select", "8"],
       ["synthetic", "h (hidden units)", "range", "8"],
-      ["synthetic", "noise", "range", "0.2"],
+      ["synthetic", "noise", "range", "0.20"],
       ["mnist", "η", "range", "0.002"],
     ];
     for (const [slug, label, type, value] of expected) {
