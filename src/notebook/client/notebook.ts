@@ -75,6 +75,8 @@ export class Notebook {
   readonly #knobs: CellKnobs[];
   readonly #knobInputs = new Map<string, InputValue>();
   #knobTimers = new Map<number, ReturnType<typeof setTimeout>>();
+  /** The names each cell declares, reads and assigns, for the code they had then. */
+  #names: { codes: string[]; names: Awaited<ReturnType<Session["analyze"]>> } | null = null;
 
   constructor(doc: Document) {
     const views = readCells(doc);
@@ -580,7 +582,12 @@ export class Notebook {
     }
     this.refresh();
     const { session } = await this.#loadSession();
-    const names = await session.analyze(this.cells.map((c) => c.code));
+    const codes = this.cells.map((c) => c.code);
+    // The worker reads the names once per version of the page's code (a drag asks many times).
+    const known = this.#names;
+    const names =
+      known && known.codes.every((code, k) => code === codes[k]) ? known.names : await session.analyze(codes);
+    this.#names = { codes, names };
     if (epoch !== this.#epoch) return; // moved again meanwhile: that move's runs replace these
     const cells = names.map((n, k) => {
       const { norun, manual } = this.cells[k]!.view;
