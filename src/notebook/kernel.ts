@@ -254,8 +254,17 @@ export function createKernel(options: KernelOptions): Kernel {
     return h;
   };
   const builtins = Object.assign(Object.create(fallbackScope()) as object, runs.timers());
+  // A cell may declare a name a helper has (chapter 11's own `range`): its binding then hides the helper.
+  const shadow = (name: string) =>
+    function (this: object, value: unknown): void {
+      Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+    };
   for (const name of Object.keys(helpers(null)) as (keyof CellHelpers)[]) {
-    Object.defineProperty(builtins, name, { get: () => helpers(runs.current)[name], enumerable: true });
+    Object.defineProperty(builtins, name, {
+      get: () => helpers(runs.current)[name],
+      set: shadow(name),
+      enumerable: true,
+    });
   }
   // `signal`: the running cell's AbortSignal, for a loop of its own that should end on Stop.
   const signal = (): AbortSignal => (runs.owner() ?? idle).signal;

@@ -143,6 +143,17 @@ describe("checkbox({ value, label })", () => {
   });
 });
 
+describe("a cell's own name", () => {
+  it("hides a helper of the same name (a cell may declare its own range) for the cells after it", async () => {
+    const k = createNodeKernel();
+    const first = await run(k, "const range = (n: number) => [...Array(n).keys()];\nrange(3)");
+    expect(first.ok).toBe(true);
+    expect(shown((await run(k, "range(2)")).outputs)).toBe("[0, 1]");
+    k.reset();
+    expect(shown((await run(k, "range([0, 4])")).outputs)).toBe("2");
+  });
+});
+
 describe("knob arithmetic", () => {
   it("snap(v, min, max, step) clamps and lands on the step's grid without binary noise", () => {
     expect(snap(0.30000000000000004, 0, 1, 0.1)).toBe(0.3);
