@@ -1,7 +1,8 @@
 // Knobs in Chromium: the static page carries each knob as a native, labelled control at its built value;
 // moving one (keyboard or mouse) re-runs its cell and the cells below that read what it changes, and no cell
-// above it; chapter 8's η redraws the loss curves within a second of the release; chapter 9's h redraws the
-// boundary; a setting survives a reload and Reset puts the built value back. Screenshots at 1280 and 390 px,
+// above it; chapter 8's η redraws the loss curves within a second of the release; chapter 9's h and noise redraw
+// the boundary; chapter 3's activation refits the curve; chapter 10's η retrains the subset network and never
+// starts the full-MNIST cell (manual); a setting survives a reload and Reset puts the built value back. Screenshots at 1280 and 390 px,
 // light and dark, go to artifacts/screenshots/.
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
@@ -206,7 +207,75 @@ describe("knobs", () => {
       .toContain("h = 1, noise 0.2");
     expect(await chartText(boundary)).not.toBe(built);
     await settled(page);
+    // The noise: one step up from the keyboard; only the knob's cell and the boundary's run.
+    await recordRuns(page);
+    await knobCell.getByRole("slider", { name: "noise" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect
+      .poll(() => chartText(boundary), { timeout: 30_000, message: "the boundary after noise 0.25" })
+      .toContain("h = 1, noise 0.25");
+    await settled(page);
+    const knobIndex = Number(await knobCell.getAttribute("data-cell-index"));
+    const ran = await ranSince(page);
+    expect(ran, `cells that ran: ${ran.join(", ")}`).toEqual([knobIndex, knobIndex + 1]);
     await shoot(page, knobCell, "synthetic");
+    expect(errors).toEqual([]);
+  });
+
+  it("chapter 3: the activation knob refits the curve; with identity the fit is a line", async () => {
+    const { page, errors } = await watchedPage(browser());
+    await page.goto(`${BASE}/chapters/activations/`, { waitUntil: "networkidle" });
+    const knobCell = cellNamed(page, "try-f");
+    const fit = cellNamed(page, "try-f-fit");
+    expect(await chartText(fit)).toContain("Hidden layer f = tanh");
+    const f = knobCell.getByRole("combobox", { name: "f (hidden layer)" });
+    await f.selectOption({ label: "identity" });
+    await expect
+      .poll(() => fit.locator("[data-cell-output]").innerText(), {
+        timeout: 90_000,
+        message: "the fit's text",
+      })
+      .toContain("f = identity: loss after 500 steps");
+    expect(await chartText(fit)).toContain("Hidden layer f = identity");
+    await settled(page);
+    await recordRuns(page);
+    await f.focus();
+    await page.keyboard.press("ArrowDown"); // the next option, sigmoid, from the keyboard
+    await expect
+      .poll(() => chartText(fit), { timeout: 30_000, message: "the fit after ArrowDown" })
+      .toContain("Hidden layer f = sigmoid");
+    await settled(page);
+    const knobIndex = Number(await knobCell.getAttribute("data-cell-index"));
+    const ran = await ranSince(page);
+    expect(ran, `cells that ran: ${ran.join(", ")}`).toEqual([knobIndex, knobIndex + 1]);
+    expect(errors).toEqual([]);
+  });
+
+  it("chapter 10: η retrains the subset network; the cells that read it follow, the full-MNIST cell does not run", async () => {
+    const { page, errors } = await watchedPage(browser());
+    await page.goto(`${BASE}/chapters/mnist/`, { waitUntil: "networkidle" });
+    const knobCell = cellNamed(page, "subset-eta");
+    const full = cellNamed(page, "mnist-full");
+    const accuracyCell = page.locator("[data-cell]", { hasText: "const testAccuracy = accuracy(" });
+    const before = await accuracyCell.locator("[data-cell-output]").innerText();
+    await recordRuns(page);
+    await knobCell.getByRole("slider", { name: "η" }).focus();
+    await page.keyboard.press("End"); // η = 0.02
+    expect(await knobCell.locator("output").innerText()).toBe("0.02");
+    await expect
+      .poll(() => accuracyCell.locator("[data-cell-output]").innerText(), {
+        timeout: 120_000,
+        message: "the test accuracy after η = 0.02",
+      })
+      .not.toBe(before);
+    await settled(page);
+    const ran = await ranSince(page);
+    const knobIndex = Number(await knobCell.getAttribute("data-cell-index"));
+    const fullIndex = Number(await full.getAttribute("data-cell-index"));
+    const accuracyIndex = Number(await accuracyCell.getAttribute("data-cell-index"));
+    expect(ran, `cells that ran: ${ran.join(", ")}`).toContain(knobIndex);
+    expect(ran).toContain(accuracyIndex);
+    expect(ran).not.toContain(fullIndex);
     expect(errors).toEqual([]);
   });
 });
