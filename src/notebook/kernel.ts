@@ -236,9 +236,9 @@ export function createKernel(options: KernelOptions): Kernel {
   let controller: AbortController | null = null;
   const inputs = new Map<string, InputValue>();
   let ids = 0;
-  // One set of helpers per run, found by the run executing when the cell reads `console` (no stack read: a
-  // read costs nothing). Each call asks the stack whose it is; a helper handed on as a value and called with no
-  // cell on the stack (`.then(console.log)`) writes to the run it was read in.
+  // One set of helpers per run, found by the stack when a cell reads `console`: a straggler of cell A reading
+  // it while cell B runs gets A's. Each call asks the stack again; a helper handed on as a value and called
+  // with no cell on the stack (`.then(console.log)`) writes to the run it was read in.
   const helpersOf = new WeakMap<RunContext, CellHelpers>();
   const helpers = (run: Run | null): CellHelpers => {
     const bound = run ?? idle;
@@ -261,7 +261,7 @@ export function createKernel(options: KernelOptions): Kernel {
     };
   for (const name of Object.keys(helpers(null)) as (keyof CellHelpers)[]) {
     Object.defineProperty(builtins, name, {
-      get: () => helpers(runs.current)[name],
+      get: () => helpers(runs.owner(runs.current))[name],
       set: shadow(name),
       enumerable: true,
     });

@@ -121,6 +121,19 @@ describe("output from a promise that outlives its run", () => {
     expect(b.outputs.map((o) => o.kind)).toEqual(["display"]);
   });
 
+  it("a helper a straggler hands on as a value while another cell runs prints into the straggler's cell", async () => {
+    const k = createNodeKernel();
+    const a = await run(
+      k,
+      `${gate}void (async () => {\n  await gate;\n  void Promise.resolve("late from a").then(console.log);\n})();`,
+      "a",
+    );
+    const b = await run(k, "open();\nawait null;\nawait null;\nawait null;\ndisplay(1);", "b");
+    await new Promise((r) => setTimeout(r, 80));
+    expect(text(a.outputs)).toEqual(["late from a\n"]);
+    expect(b.outputs.map((o) => o.kind)).toEqual(["display"]);
+  });
+
   it("an async function of one cell, awaited by another, prints into the one that awaits it", async () => {
     const k = createNodeKernel();
     await run(
