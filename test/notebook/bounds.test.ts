@@ -2,15 +2,10 @@
 // with a note saying so), or break the error path with an error whose message is not a string or whose name
 // is a Symbol (shown as the cell's own error, and the run still ends).
 import { describe, expect, it } from "vitest";
-import type { Kernel } from "../../src/notebook/kernel.ts";
 import { createNodeKernel } from "../../src/notebook/node-runner.ts";
 import type { Output } from "../../src/notebook/protocol.ts";
+import { run } from "./run-cell.ts";
 
-async function run(kernel: Kernel, source: string, cellId = "c") {
-  const outputs: Output[] = [];
-  const result = await kernel.run(cellId, source, (o) => outputs.push(o));
-  return { ...result, outputs };
-}
 const notes = (outputs: Output[]) =>
   outputs.flatMap((o) => (o.kind === "stream" && o.stream === "stderr" ? [o.text] : []));
 

@@ -1,26 +1,8 @@
 // input(name, fallback) and download(text, filename, mime) in cells, through the kernel the build and the
 // worker use; the host sets inputs with Kernel.setInput (the worker does on a {type: "input"} message).
 import { describe, expect, it } from "vitest";
-import type { Kernel } from "../../src/notebook/kernel.ts";
 import { createNodeKernel } from "../../src/notebook/node-runner.ts";
-import type { Output } from "../../src/notebook/protocol.ts";
-
-async function run(kernel: Kernel, source: string) {
-  const outputs: Output[] = [];
-  const result = await kernel.run("c", source, (o) => outputs.push(o));
-  return { ...result, outputs };
-}
-
-function shown(outputs: Output[]): string | undefined {
-  const value = outputs.find((o) => o.kind === "value");
-  return value?.kind === "value" && value.view.type === "text" ? value.view.text : undefined;
-}
-
-function errorText(outputs: Output[]): string {
-  const error = outputs.find((o) => o.kind === "error");
-  if (error?.kind !== "error") throw new Error(`no error in ${JSON.stringify(outputs)}`);
-  return `${error.name}: ${error.message}`;
-}
+import { errorText, run, shown } from "./run-cell.ts";
 
 describe("input(name, fallback)", () => {
   it("returns the fallback while the reader has given nothing (as at build)", async () => {

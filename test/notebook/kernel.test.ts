@@ -2,25 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createKernel, type CellFunction, type Kernel } from "../../src/notebook/kernel.ts";
 import { createNodeKernel, resolveNodeModule } from "../../src/notebook/node-runner.ts";
-import type { Output } from "../../src/notebook/protocol.ts";
-
-async function run(kernel: Kernel, source: string, cellId = "c") {
-  const outputs: Output[] = [];
-  const result = await kernel.run(cellId, source, (o) => outputs.push(o));
-  return { ...result, outputs };
-}
-
-/** The text the last expression displayed. */
-function shown(outputs: Output[]): string | undefined {
-  const value = outputs.find((o) => o.kind === "value");
-  return value?.kind === "value" && value.view.type === "text" ? value.view.text : undefined;
-}
-
-function errorOf(outputs: Output[]) {
-  const error = outputs.find((o) => o.kind === "error");
-  if (error?.kind !== "error") throw new Error(`no error output in ${JSON.stringify(outputs)}`);
-  return error;
-}
+import { errorOf, run, shown } from "./run-cell.ts";
 
 describe("kernel: one scope per chapter", () => {
   it("a top-level name of one cell is visible to later cells", async () => {

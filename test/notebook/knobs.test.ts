@@ -1,27 +1,10 @@
 // range, select and checkbox in cells, through the kernel the build and the worker use: in Node a knob is its
 // value; each call also emits the control's spec, and the reader's setting comes back under knobKey(cell, n).
 import { describe, expect, it } from "vitest";
-import type { Kernel } from "../../src/notebook/kernel.ts";
 import { knobKey, logPosition, logValue, LOG_POSITIONS, snap } from "../../src/notebook/knobs.ts";
 import { createNodeKernel } from "../../src/notebook/node-runner.ts";
 import type { Output } from "../../src/notebook/protocol.ts";
-
-async function run(kernel: Kernel, source: string, cellId = "c") {
-  const outputs: Output[] = [];
-  const result = await kernel.run(cellId, source, (o) => outputs.push(o));
-  return { ...result, outputs };
-}
-
-function shown(outputs: Output[]): string | undefined {
-  const value = outputs.find((o) => o.kind === "value");
-  return value?.kind === "value" && value.view.type === "text" ? value.view.text : undefined;
-}
-
-function errorText(outputs: Output[]): string {
-  const error = outputs.find((o) => o.kind === "error");
-  if (error?.kind !== "error") throw new Error(`no error in ${JSON.stringify(outputs)}`);
-  return `${error.name}: ${error.message}`;
-}
+import { errorText, run, shown } from "./run-cell.ts";
 
 const knobs = (outputs: Output[]) => outputs.filter((o) => o.kind === "knob");
 
