@@ -91,7 +91,7 @@ export class MLP {
    * backward for X and Y already known to be finite and of the right shapes, with a workspace for their rows:
    * train checks all its examples and targets once, where backward would scan every minibatch again.
    */
-  backwardChecked(X: Matrix, Y: Matrix, ws: Workspace): Gradients {
+  backwardPrechecked(X: Matrix, Y: Matrix, ws: Workspace): Gradients {
     return this.backwardPass(X, Y, ws);
   }
 

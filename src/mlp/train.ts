@@ -228,7 +228,7 @@ export async function train(
       gatherRows(Yb, T, order, from); // (m_b, K)
       // X·W₀ and Xᵀ·δ₀ both read the batch's nonzeros: the fast kernels list them once for the two
       const { loss } = withNonzerosOf(Xb, () =>
-        prechecked ? net.backwardChecked(Xb, Yb, ws) : net.backward(Xb, Yb, ws),
+        prechecked ? net.backwardPrechecked(Xb, Yb, ws) : net.backward(Xb, Yb, ws),
       );
       const info: StepInfo = { epoch, step, steps, loss, seconds: (performance.now() - start) / 1000 };
       history.stepLoss.push(loss);
