@@ -6,7 +6,7 @@
 type Type = "i32" | "f64" | "v128";
 const TYPE: Record<Type, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
 
-// Instructions without immediates, and the memory ones with their natural alignment (log2 bytes) and offset 0.
+// Instructions without immediates.
 const SIMPLE: Record<string, number[]> = {
   end: [0x0b],
   "i32.add": [0x6a],
@@ -21,11 +21,15 @@ const SIMPLE: Record<string, number[]> = {
   "f64x2.splat": [0xfd, 0x14],
   "f64x2.add": [0xfd, 0xf0, 0x01],
   "f64x2.mul": [0xfd, 0xf2, 0x01],
-  "i32.load": [0x28, 2, 0],
-  "f64.load": [0x2b, 3, 0],
-  "f64.store": [0x39, 3, 0],
-  "v128.load": [0xfd, 0x00, 3, 0],
-  "v128.store": [0xfd, 0x0b, 3, 0],
+};
+// Memory instructions, with their natural alignment (log2 bytes); an optional `offset=N` after one is added
+// to its address (the address plus a constant costs nothing at run time).
+const MEMORY: Record<string, [opcode: number[], align: number]> = {
+  "i32.load": [[0x28], 2],
+  "f64.load": [[0x2b], 3],
+  "f64.store": [[0x39], 3],
+  "v128.load": [[0xfd, 0x00], 4],
+  "v128.store": [[0xfd, 0x0b], 4],
 };
 const BLOCK: Record<string, number> = { block: 0x02, loop: 0x03, if: 0x04 };
 const LOCAL: Record<string, number> = { "local.get": 0x20, "local.set": 0x21, "local.tee": 0x22 };
@@ -75,6 +79,10 @@ function assembleBody(source: string, params: [string, Type][], locals: [string,
     if (op in SIMPLE) {
       out.push(...SIMPLE[op]!);
       if (op === "end" && labels.pop() === undefined) throw new Error("wat: `end` without a block");
+    } else if (op in MEMORY) {
+      const [opcode, align] = MEMORY[op]!;
+      const offset = tokens[0]?.startsWith("offset=") ? Number(tokens.shift()!.slice(7)) : 0;
+      out.push(...opcode, align, ...unsigned(offset));
     } else if (op in BLOCK) {
       labels.push(tokens[0]?.startsWith("$") ? tokens.shift()! : null);
       out.push(BLOCK[op]!, 0x40); // 0x40: the block yields no value

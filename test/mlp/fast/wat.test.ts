@@ -35,6 +35,22 @@ describe("assembleModule (flat WAT to bytes)", () => {
     expect(Array.from(run(bytes, "fill", 6))).toEqual([1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 0, 0]);
   });
 
+  it("adds a memory instruction's offset=N to its address", () => {
+    // memory[1] = memory[0] + 2 with the loads and store at address 0 and offsets 0, 8
+    const bytes = assembleModule(
+      "bump",
+      [],
+      [],
+      `
+      i32.const 0  f64.const 2.5  f64.store
+      i32.const 0
+      i32.const 0  f64.load offset=0  f64.const 2  f64.add
+      f64.store offset=8
+      i32.const 0  i32.const 0  v128.load  v128.store offset=16`,
+    );
+    expect(Array.from(run(bytes, "bump")).slice(0, 4)).toEqual([2.5, 4.5, 2.5, 4.5]);
+  });
+
   it("reports unknown instructions, locals and labels, and unbalanced blocks", () => {
     const local: [string, "i32"][] = [["$i", "i32"]];
     expect(() => assembleModule("f", [], local, "i32.sub")).toThrow("wat: unknown instruction i32.sub");
