@@ -4,7 +4,7 @@
 // Where WebAssembly SIMD is missing, wasmKernels is null and matmul.ts keeps the TypeScript kernels.
 
 import { forEachRowBlock, productTNLists, transposeInto, type Terms } from "./kernels.ts";
-import { accumulateRowsWasm } from "./wasm-accumulate.ts";
+import { accumulateBlockedWasm, accumulateRowsWasm } from "./wasm-accumulate.ts";
 
 type Accumulate = (
   c: number,
@@ -25,13 +25,24 @@ interface Layout {
   at: { b: number; c: number; index: number; values: number; starts: number };
 }
 
-function instantiate(): { memory: WebAssembly.Memory; accumulate: Accumulate } | null {
+/**
+ * Lists shorter than this on average (and rows of C at least BLOCKED_MIN_P wide) go to the register-blocked
+ * loop; longer ones to the groups of four, which read B's rows whole (wasm-accumulate.ts has the figures).
+ */
+const BLOCKED_BELOW = 48;
+const BLOCKED_MIN_P = 32;
+
+function instantiate(): { memory: WebAssembly.Memory; grouped: Accumulate; blocked: Accumulate } | null {
   try {
     if (typeof WebAssembly !== "object" || !WebAssembly.validate(accumulateRowsWasm)) return null;
     const memory = new WebAssembly.Memory({ initial: 1 });
-    const module = new WebAssembly.Module(accumulateRowsWasm); // under 1 KB: fine to compile synchronously
-    const instance = new WebAssembly.Instance(module, { env: { memory } });
-    return { memory, accumulate: instance.exports.accumulateRows as Accumulate };
+    // each module is 1–2 KB: fine to compile synchronously
+    const [grouped, blocked] = [accumulateRowsWasm, accumulateBlockedWasm].map(
+      (bytes) =>
+        new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports
+          .accumulateRows as Accumulate,
+    );
+    return { memory, grouped: grouped!, blocked: blocked! };
   } catch {
     return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
   }
@@ -40,7 +51,7 @@ function instantiate(): { memory: WebAssembly.Memory; accumulate: Accumulate } |
 function createWasmKernels() {
   const wasm = instantiate();
   if (!wasm) return null;
-  const { memory, accumulate } = wasm;
+  const { memory, grouped, blocked } = wasm;
   let layouts: Layout[] = []; // the last few, reused while their sizes repeat (a training loop's do)
 
   /** Room for B (nB doubles) at address 0, C (nC), and `lists` lists of `count` terms in all. */
@@ -82,6 +93,7 @@ function createWasmKernels() {
     l.terms.index.set(lists.index.subarray(0, terms));
     l.terms.values.set(lists.values.subarray(0, terms));
     l.terms.starts.set(lists.starts.subarray(0, count + 1));
+    const accumulate = terms < BLOCKED_BELOW * count && p >= BLOCKED_MIN_P ? blocked : grouped;
     accumulate(l.at.c, l.at.b, l.at.index, l.at.values, l.at.starts, count, p);
   }
 
