@@ -13,11 +13,14 @@ const params = ["$c", "$b", "$index", "$values", "$starts", "$rows", "$p"].map(
   (n) => [n, "i32"] as [string, "i32"],
 );
 const locals: [string, "i32" | "f64" | "v128"][] = [
-  ...["$r", "$row", "$pBytes", "$pairBytes", "$t", "$tEnd", "$j"].map((n) => [n, "i32"] as [string, "i32"]),
+  ...["$r", "$row", "$pBytes", "$pairBytes", "$t", "$tEnd", "$j", "$unrolledBytes", "$cj"].map(
+    (n) => [n, "i32"] as [string, "i32"],
+  ),
   ...([0, 1, 2, 3].flatMap((g) => [
     [`$B${g}`, "i32"], // byte address of the row of B for term g of a group
     [`$a${g}`, "f64"], // its value of A
     [`$v${g}`, "v128"], // the value twice, for two columns
+    [`$bj${g}`, "i32"], // that row's address at column j
   ]) as [string, "i32" | "f64" | "v128"][]),
 ];
 
@@ -31,9 +34,16 @@ const loadTerm = (g: number) => `
 
 const groups = (n: number, f: (g: number) => string) => Array.from({ length: n }, (_, g) => f(g)).join("");
 
-/** Adds the n loaded terms to the whole row: two columns at a time, then the last one if p is odd. */
+/**
+ * Pairs of columns per pass of the unrolled loop for groups of four: one address per row of B and of C per
+ * pass, the pairs reached by constant offsets (free in a load), so fewer instructions per multiply-add.
+ * X·W₁ of an MNIST batch: 260 → 244 µs (median of 12 alternating rounds, one sitting).
+ */
+const UNROLL = 4;
+/** Adds the n loaded terms to the whole row: 2·UNROLL columns at a time (groups of four), then two at a time, then the last one if p is odd. */
 const addTerms = (n: number) => `
   i32.const 0  local.set $j
+  ${n === 4 && UNROLL > 1 ? unrolledPairs(n) : ""}
   block $pairsDone  loop $pairs
     local.get $j  local.get $pairBytes  i32.ge_u  br_if $pairsDone
     local.get $row  local.get $j  i32.add                           ;; where C[j], C[j+1] go
@@ -51,9 +61,28 @@ const addTerms = (n: number) => `
     f64.store
   end`;
 
+/** Columns j … j + 2·UNROLL − 1 for every whole pass that fits in the row ($unrolledBytes). */
+const unrolledPairs = (n: number) => `
+  block $uDone  loop $u
+    local.get $j  local.get $unrolledBytes  i32.ge_u  br_if $uDone
+    local.get $row  local.get $j  i32.add  local.set $cj
+    ${groups(n, (g) => `local.get $B${g}  local.get $j  i32.add  local.set $bj${g}  `)}
+    ${groups(
+      UNROLL,
+      (u) => `local.get $cj
+    local.get $cj  v128.load offset=${16 * u}
+    ${groups(n, (g) => `local.get $v${g}  local.get $bj${g}  v128.load offset=${16 * u}  f64x2.mul  f64x2.add  `)}
+    v128.store offset=${16 * u}
+    `,
+    )}
+    local.get $j  i32.const ${16 * UNROLL}  i32.add  local.set $j
+    br $u
+  end  end`;
+
 const source = `
   local.get $p  i32.const 3  i32.shl  local.set $pBytes             ;; a row of C is p doubles
   local.get $pBytes  i32.const -16  i32.and  local.set $pairBytes   ;; the part made of whole pairs
+  local.get $pBytes  i32.const ${-16 * UNROLL}  i32.and  local.set $unrolledBytes  ;; …of whole unrolled passes
   i32.const 0  local.set $r
   block $rowsDone  loop $rows
     local.get $r  local.get $rows  i32.ge_u  br_if $rowsDone
