@@ -2,8 +2,9 @@
 // twice: a plain triple loop that reads like the equation, and a fast form (fast/kernels.ts) that gives the
 // same numbers bit for bit without forming a transpose. The *Into forms write into a matrix you keep.
 
-import { gemmNN, gemmNT, gemmTN, sharingNonzeros } from "./fast/kernels.ts";
+import { gemmNN, gemmNT, gemmTN, sharingNonzeros, useListing } from "./fast/kernels.ts";
 import { wasmKernels } from "./fast/kernels-wasm.ts";
+import { wasmListing } from "./fast/nonzeros-wasm.ts";
 import { Matrix, checkOut, shapeOf } from "./matrix.ts";
 
 /** The inner loops matrix products can use: "wasm" (WebAssembly SIMD) or "typescript". */
@@ -11,6 +12,7 @@ export type KernelName = "wasm" | "typescript";
 
 const typescriptKernels = { gemmNN, gemmTN, gemmNT };
 let kernels = wasmKernels ?? typescriptKernels;
+useListing(kernels === wasmKernels ? wasmListing : null); // the lists of nonzeros, made the same fast way
 
 /**
  * Which inner loops matmulInto, matmulTransAInto and matmulTransBInto use: "wasm" (WebAssembly SIMD, the
@@ -24,6 +26,7 @@ export function useKernels(name: KernelName): void {
     throw new Error(`useKernels: unknown kernels "${String(name)}"; use "wasm" or "typescript"`);
   }
   kernels = name === "wasm" ? wasmKernels! : typescriptKernels;
+  useListing(name === "wasm" ? wasmListing : null);
 }
 
 /** Which inner loops matmul and its variants use now: "wasm" or "typescript". */

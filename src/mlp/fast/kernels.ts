@@ -19,7 +19,8 @@
 //   transposed: less work when A is dense and B narrow, as a hidden layer's dW = Aᵀ·δ often is. The sums are
 //   the same (the terms still come in the order i = 0, 1, …, and a·b = b·a exactly); that way skips B's
 //   zeros instead of A's.
-// kernels-wasm.ts runs step 2 as WebAssembly SIMD, two columns at a time, with the same arithmetic.
+// kernels-wasm.ts runs step 2 as WebAssembly SIMD, two columns at a time, with the same arithmetic;
+// nonzeros-wasm.ts makes step 1's lists in WebAssembly, the same lists entry for entry (useListing).
 
 /** Lists of terms: list r holds entries starts[r] … starts[r+1]−1, each a value of A and an index into B. */
 export interface Terms {
@@ -35,7 +36,7 @@ const empty = (): Terms => ({
 });
 
 /** `terms` with room for `size` entries (keeping the first `keep`) and `lists` lists. */
-function grow(terms: Terms, size: number, lists: number, keep = 0): Terms {
+export function grow(terms: Terms, size: number, lists: number, keep = 0): Terms {
   if (terms.values.length >= size && terms.starts.length >= lists + 1) return terms;
   let { index, values, starts } = terms;
   if (values.length < size) {
@@ -133,6 +134,20 @@ export function accumulateRows(
 
 // ---- which lists a product uses -----------------------------------------------------------------------
 
+/** A way to list nonzeros: these loops, or nonzeros-wasm.ts's (faster, and the same lists entry for entry). */
+export interface Listing {
+  byRow: typeof nonzerosByRow;
+  byColumn: typeof nonzerosByColumn;
+}
+
+const typescriptListing: Listing = { byRow: nonzerosByRow, byColumn: nonzerosByColumn };
+let listing = typescriptListing;
+
+/** Which listing the products use from now on: `null` for this file's loops. matmul.ts's useKernels sets it. */
+export function useListing(fast: Listing | null): void {
+  listing = fast ?? typescriptListing;
+}
+
 // Scratch lists, reused from call to call: for a block of rows, for columns, for a shared A.
 let blockLists = empty();
 let columnScratch = empty();
@@ -145,7 +160,7 @@ let shared: { A: Float64Array; m: number; n: number; rows: Terms } | null = null
  */
 export function sharingNonzeros<T>(A: Float64Array, m: number, n: number, f: () => T): T {
   const outer = shared;
-  const rows = nonzerosByRow(A, 0, m, n, outer ? empty() : sharedLists); // nested: its own lists
+  const rows = listing.byRow(A, 0, m, n, outer ? empty() : sharedLists); // nested: its own lists
   if (!outer) sharedLists = rows;
   shared = { A, m, n, rows };
   try {
@@ -172,7 +187,7 @@ export function forEachRowBlock(
   if (rows) return visit(0, m, rows);
   for (let i0 = 0; i0 < m; i0 += BLOCK_ROWS) {
     const i1 = Math.min(m, i0 + BLOCK_ROWS);
-    blockLists = nonzerosByRow(A, i0, i1, n, blockLists);
+    blockLists = listing.byRow(A, i0, i1, n, blockLists);
     visit(i0, i1, blockLists);
   }
 }
@@ -200,8 +215,8 @@ export function transposeInto(out: Float64Array, C: Float64Array, p: number, n: 
 /** The lists for AᵀB, A (m×n): one per column of A. */
 export function columnLists(A: Float64Array, m: number, n: number): Terms {
   let rows = sharedFor(A, m, n);
-  if (!rows) rows = blockLists = nonzerosByRow(A, 0, m, n, blockLists);
-  return (columnScratch = nonzerosByColumn(rows, m, n, columnScratch));
+  if (!rows) rows = blockLists = listing.byRow(A, 0, m, n, blockLists);
+  return (columnScratch = listing.byColumn(rows, m, n, columnScratch));
 }
 
 /** Rows of A that nonzerosOf reads when A's nonzeros are not listed yet. */

@@ -16,16 +16,20 @@ const SIMPLE: Record<string, number[]> = {
   "i32.lt_u": [0x49],
   "i32.gt_u": [0x4b],
   "i32.ge_u": [0x4f],
+  "f64.ne": [0x62],
   "f64.add": [0xa0],
   "f64.mul": [0xa2],
   "f64x2.splat": [0xfd, 0x14],
   "f64x2.add": [0xfd, 0xf0, 0x01],
   "f64x2.mul": [0xfd, 0xf2, 0x01],
+  "v128.or": [0xfd, 0x50],
+  "v128.any_true": [0xfd, 0x53],
 };
 // Memory instructions, with their natural alignment (log2 bytes); an optional `offset=N` after one is added
 // to its address (the address plus a constant costs nothing at run time).
 const MEMORY: Record<string, [opcode: number[], align: number]> = {
   "i32.load": [[0x28], 2],
+  "i32.store": [[0x36], 2],
   "f64.load": [[0x2b], 3],
   "f64.store": [[0x39], 3],
   "v128.load": [[0xfd, 0x00], 4],

@@ -1,0 +1,128 @@
+// The WebAssembly listing must give nonzerosByRow's and nonzerosByColumn's lists entry for entry (the products
+// that read them are then unchanged bit for bit): property tests over shapes, ranges of rows, scratch lists
+// and the values that a `!== 0` test treats apart (−0, NaN, ±Infinity, denormals).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { nonzerosByColumn, nonzerosByRow, type Terms } from "../../../src/mlp/fast/kernels.ts";
+import { CHUNK_VALUES, wasmListing } from "../../../src/mlp/fast/nonzeros-wasm.ts";
+import { Rng } from "../../../src/mlp/index.ts";
+import { randomMatrix } from "../helpers.ts";
+
+const SEED = 17;
+
+const empty = (): Terms => ({
+  index: new Int32Array(0),
+  values: new Float64Array(0),
+  starts: new Int32Array(1),
+});
+
+/** Where two sets of `lists` lists first differ (values compared with Object.is), or "identical". */
+function listDifference(actual: Terms, expected: Terms, lists: number): string {
+  for (let r = 0; r <= lists; r++) {
+    if (actual.starts[r] !== expected.starts[r])
+      return `starts[${r}]: ${actual.starts[r]} ≠ ${expected.starts[r]}`;
+  }
+  for (let t = 0; t < expected.starts[lists]!; t++) {
+    if (actual.index[t] !== expected.index[t])
+      return `index[${t}]: ${actual.index[t]} ≠ ${expected.index[t]}`;
+    if (!Object.is(actual.values[t], expected.values[t])) {
+      return `values[${t}]: ${actual.values[t]} ≠ ${expected.values[t]}`;
+    }
+  }
+  return "identical";
+}
+
+/** What `a !== 0` sorts apart, and plain numbers; zeros weighted so that rows hold runs of them. */
+const special = [-0, NaN, Infinity, -Infinity, 5e-324, -5e-324, 2.2250738585072014e-308, 1, -1];
+const value = (zeros: number) =>
+  fc.oneof(
+    { arbitrary: fc.constant(0), weight: zeros },
+    { arbitrary: fc.constantFrom(...special), weight: 1 },
+    { arbitrary: fc.double(), weight: 10 - zeros },
+  );
+
+/** A (m×n) with m ≤ 12 and n ≤ 40 (below, between and beyond blocks of eight), and rows i0 … i1−1 of it. */
+const matrices = fc
+  .record({
+    m: fc.integer({ min: 0, max: 12 }),
+    n: fc.integer({ min: 0, max: 40 }),
+    zeros: fc.constantFrom(0, 5, 9, 10),
+  })
+  .chain(({ m, n, zeros }) =>
+    fc.record({
+      m: fc.constant(m),
+      n: fc.constant(n),
+      A: fc.array(value(zeros), { minLength: m * n, maxLength: m * n }).map((a) => Float64Array.from(a)),
+      rows: fc.tuple(fc.nat(m), fc.nat(m)).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const),
+      scratch: fc.nat(60), // how many entries the reused lists already have room for
+    }),
+  );
+
+/** Scratch lists of some size holding leftovers from an earlier call, as the kernels' are. */
+function scratch(size: number, lists: number): Terms {
+  const t = {
+    index: new Int32Array(size),
+    values: new Float64Array(size),
+    starts: new Int32Array(lists + 1),
+  };
+  t.index.fill(-7);
+  t.values.fill(NaN);
+  t.starts.fill(99);
+  return t;
+}
+
+describe("the WebAssembly listing (nonzeros-wasm.ts)", () => {
+  it("is available in Node (WebAssembly SIMD)", () => {
+    expect(wasmListing).not.toBeNull();
+  });
+  const listing = wasmListing!;
+
+  it("byRow gives nonzerosByRow's lists for any A, range of rows and scratch lists", () => {
+    fc.assert(
+      fc.property(matrices, ({ n, A, rows: [i0, i1], scratch: size }) => {
+        const expected = nonzerosByRow(A, i0, i1, n, empty());
+        const actual = listing.byRow(A, i0, i1, n, scratch(size, i1 - i0));
+        expect(listDifference(actual, expected, i1 - i0)).toBe("identical");
+      }),
+      { seed: SEED, numRuns: 1500 },
+    );
+  });
+
+  it("byColumn gives nonzerosByColumn's lists for any A and scratch lists", () => {
+    fc.assert(
+      fc.property(matrices, ({ m, n, A, scratch: size }) => {
+        const rows = nonzerosByRow(A, 0, m, n, empty());
+        const expected = nonzerosByColumn(rows, m, n, empty());
+        const actual = listing.byColumn(rows, m, n, scratch(size, n));
+        expect(listDifference(actual, expected, n)).toBe("identical");
+      }),
+      { seed: SEED, numRuns: 1500 },
+    );
+  });
+
+  it("gives the same lists for MNIST-sized batches, one call after another into the same scratch", () => {
+    const rng = new Rng(21);
+    let [rows, columns] = [empty(), empty()];
+    for (const zeros of [0.81, 0, 1, 0.5, 0.81]) {
+      const A = randomMatrix(rng, 100, 784, zeros).data;
+      rows = listing.byRow(A, 0, 100, 784, rows);
+      const expected = nonzerosByRow(A, 0, 100, 784, empty());
+      expect(listDifference(rows, expected, 100)).toBe("identical");
+      columns = listing.byColumn(rows, 100, 784, columns);
+      expect(listDifference(columns, nonzerosByColumn(expected, 100, 784, empty()), 784)).toBe("identical");
+    }
+  });
+
+  it("lists rows wider than what one call of the module takes, a chunk of rows at a time", () => {
+    const rng = new Rng(22);
+    // one row a call from row 1, then two rows a call (2, 2, 1) from row 0
+    for (const [n, i0] of [
+      [CHUNK_VALUES + 3, 1],
+      [Math.floor(CHUNK_VALUES / 2) - 5, 0],
+    ] as const) {
+      const A = randomMatrix(rng, 5, n, 0.9).data;
+      const expected = nonzerosByRow(A, i0, 5, n, empty());
+      expect(listDifference(listing.byRow(A, i0, 5, n, empty()), expected, 5 - i0)).toBe("identical");
+    }
+  });
+});
