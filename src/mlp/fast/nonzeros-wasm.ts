@@ -74,11 +74,11 @@ function createWasmListing() {
       for (let r0 = i0; r0 < i1; r0 += chunk) {
         const rows = Math.min(chunk, i1 - r0),
           size = rows * n;
-        // one place past the last value: listByRow writes every value of a block, keeping the nonzeros
+        // two places past the last value: listByRow writes values two at a time, keeping the nonzeros
         const [a, values, index, starts, end] = addresses([
           8 * size,
-          8 * (size + 1),
-          4 * (size + 1),
+          8 * (size + 2),
+          4 * (size + 2),
           4 * (rows + 1),
         ]);
         const memoryBuffer = buffer(end!);

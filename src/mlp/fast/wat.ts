@@ -16,6 +16,7 @@ const SIMPLE: Record<string, number[]> = {
   "i32.lt_u": [0x49],
   "i32.gt_u": [0x4b],
   "i32.ge_u": [0x4f],
+  "i32.popcnt": [0x69],
   "f64.ne": [0x62],
   "f64.add": [0xa0],
   "f64.mul": [0xa2],
@@ -24,6 +25,8 @@ const SIMPLE: Record<string, number[]> = {
   "f64x2.mul": [0xfd, 0xf2, 0x01],
   "v128.or": [0xfd, 0x50],
   "v128.any_true": [0xfd, 0x53],
+  "f64x2.ne": [0xfd, 0x48],
+  "i64x2.bitmask": [0xfd, 0xc4, 0x01],
 };
 // Memory instructions, with their natural alignment (log2 bytes); an optional `offset=N` after one is added
 // to its address (the address plus a constant costs nothing at run time).
