@@ -32,26 +32,30 @@ interface Layout {
 const BLOCKED_BELOW = 48;
 const BLOCKED_MIN_P = 32;
 
-function instantiate(): { memory: WebAssembly.Memory; grouped: Accumulate; blocked: Accumulate } | null {
+/** The two loops' compiled modules (1–2 KB each: fine to compile synchronously), or null without SIMD. */
+function compile(): WebAssembly.Module[] | null {
   try {
     if (typeof WebAssembly !== "object" || !WebAssembly.validate(accumulateRowsWasm)) return null;
-    const memory = new WebAssembly.Memory({ initial: 1 });
-    // each module is 1–2 KB: fine to compile synchronously
-    const [grouped, blocked] = [accumulateRowsWasm, accumulateBlockedWasm].map(
-      (bytes) =>
-        new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports
-          .accumulateRows as Accumulate,
-    );
-    return { memory, grouped: grouped!, blocked: blocked! };
+    return [accumulateRowsWasm, accumulateBlockedWasm].map((bytes) => new WebAssembly.Module(bytes));
   } catch {
     return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
   }
 }
 
+/** A memory of `pages` × 64 KB with both loops running on it. */
+function instantiate(modules: WebAssembly.Module[], pages: number) {
+  const memory = new WebAssembly.Memory({ initial: pages });
+  const [grouped, blocked] = modules.map(
+    (module) => new WebAssembly.Instance(module, { env: { memory } }).exports.accumulateRows as Accumulate,
+  );
+  return { memory, grouped: grouped!, blocked: blocked! };
+}
+
 function createWasmKernels() {
-  const wasm = instantiate();
-  if (!wasm) return null;
-  const { memory, grouped, blocked } = wasm;
+  const compiled = compile();
+  if (!compiled) return null;
+  const modules = compiled;
+  let { memory, grouped, blocked } = instantiate(modules, 1);
   let layouts: Layout[] = []; // the last few, reused while their sizes repeat (a training loop's do)
 
   /** Room for B (nB doubles) at address 0, C (nC), and `lists` lists of `count` terms in all. */
@@ -68,8 +72,14 @@ function createWasmKernels() {
       starts = index + 4 * capacity;
     const bytes = starts + 4 * (lists + 1);
     if (bytes > memory.buffer.byteLength) {
-      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536)); // keeps the contents
-      layouts = []; // but detaches the old views
+      // A larger memory, made anew rather than by memory.grow: growing detaches the old ArrayBuffer, and one
+      // detached ArrayBuffer anywhere in the program makes V8 check every typed-array access for it from then
+      // on (its "ArrayBufferDetaching" protector), which made every loop of the library over a Float64Array
+      // slower: a whole training epoch ~10% (src/tools/bench.ts). The contents come along, as grow keeps them.
+      const old = new Uint8Array(memory.buffer);
+      ({ memory, grouped, blocked } = instantiate(modules, Math.ceil((2 * bytes) / 65536)));
+      new Uint8Array(memory.buffer).set(old);
+      layouts = []; // views onto the old memory
     }
     const buffer = memory.buffer;
     const made: Layout = {
@@ -115,6 +125,9 @@ function createWasmKernels() {
   }
 
   return {
+    /** The memory the loops work in now (a larger one replaces it as needed; none is ever detached). */
+    buffer: (): ArrayBuffer => memory.buffer,
+
     /** C (m×p) = A (m×n)·B (n×p). */
     gemmNN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
       productNN(C, A, [m, n, p], B.length, (into) => into.set(B));

@@ -61,6 +61,22 @@ describe("the WebAssembly kernels", () => {
     }
   }
 
+  it("never detach an ArrayBuffer when they need more memory (V8 would check every typed array for it after)", () => {
+    const before = wasmKernels!.buffer();
+    const rng = new Rng(8);
+    const [m, n, p] = [300, before.byteLength / 8 / 64 + 64, 70]; // B alone is larger than the memory was
+    const A = randomMatrix(rng, m, n, 0.5).data;
+    const B = randomMatrix(rng, n, p).data;
+    const [C1, C2] = [new Float64Array(m * p), new Float64Array(m * p)];
+    gemmNN(C1, A, B, m, n, p);
+    wasmKernels!.gemmNN(C2, A, B, m, n, p);
+    expect(bitDifference(C2, C1)).toBe("identical");
+    const after = wasmKernels!.buffer();
+    expect(after.byteLength).toBeGreaterThan(before.byteLength);
+    expect(before.detached).toBe(false);
+    expect(before.byteLength).toBeGreaterThan(0);
+  });
+
   it("give the same numbers when one kernel instance serves many shapes in turn (reused layouts)", () => {
     const rng = new Rng(5);
     for (let round = 0; round < 3; round++) {
