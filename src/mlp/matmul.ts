@@ -15,8 +15,9 @@ let kernels = wasmKernels ?? typescriptKernels;
 useListing(kernels === wasmKernels ? wasmListing : null); // the lists of nonzeros, made the same fast way
 
 /**
- * Which inner loops matmulInto, matmulTransAInto and matmulTransBInto use: "wasm" (WebAssembly SIMD, the
- * default where the runtime has it) or "typescript" (fast/kernels.ts). Both give the same numbers; wasm is faster.
+ * Which inner loops matmulInto, matmulTransAInto and matmulTransBInto (and sigmoid's, in activations.ts) use:
+ * "wasm" (WebAssembly SIMD, the default where the runtime has it) or "typescript" (fast/kernels.ts, the plain
+ * loops). Both give the same numbers; wasm is faster. "typescript" is what a runtime without SIMD runs.
  */
 export function useKernels(name: KernelName): void {
   if (name === "wasm" && !wasmKernels) {
@@ -29,7 +30,7 @@ export function useKernels(name: KernelName): void {
   useListing(name === "wasm" ? wasmListing : null);
 }
 
-/** Which inner loops matmul and its variants use now: "wasm" or "typescript". */
+/** Which inner loops matmul and its variants (and sigmoid) use now: "wasm" or "typescript". */
 export function kernelsInUse(): KernelName {
   return kernels === typescriptKernels ? "typescript" : "wasm";
 }

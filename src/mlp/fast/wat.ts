@@ -1,7 +1,8 @@
 // A tiny assembler from WebAssembly text to bytes, for one module with one function that uses an imported
 // memory: just what wasm-accumulate.ts needs, so the library ships its SIMD loop without a compiler. The
 // body is "flat" WAT (one instruction after another, `block $name … end`, `br_if $name`); `;;` starts a
-// comment. Any WAT tool (e.g. wat2wasm) reads the same text.
+// comment. Any WAT tool (e.g. wat2wasm) reads the same text. assembleFunctions makes a module of several
+// functions that can call imported ones (wasm-sigmoid.ts calls Math.exp).
 
 type Type = "i32" | "f64" | "v128";
 const TYPE: Record<Type, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
@@ -27,6 +28,23 @@ const SIMPLE: Record<string, number[]> = {
   "v128.any_true": [0xfd, 0x53],
   "f64x2.ne": [0xfd, 0x48],
   "i64x2.bitmask": [0xfd, 0xc4, 0x01],
+  // for wasm-sigmoid.ts (fdlibm's exp, two lanes at a time)
+  else: [0x05],
+  "f64.sub": [0xa1],
+  "f64.div": [0xa3],
+  "f64.neg": [0x9a],
+  "f64x2.sub": [0xfd, 0xf1, 0x01],
+  "f64x2.div": [0xfd, 0xf3, 0x01],
+  "f64x2.neg": [0xfd, 0xed, 0x01],
+  "f64x2.abs": [0xfd, 0xec, 0x01],
+  "f64x2.trunc": [0xfd, 0x7a],
+  "f64x2.lt": [0xfd, 0x49],
+  "f64x2.ge": [0xfd, 0x4c],
+  "v128.and": [0xfd, 0x4e],
+  "v128.andnot": [0xfd, 0x4f],
+  "i64x2.all_true": [0xfd, 0xc3, 0x01],
+  "i64x2.shl": [0xfd, 0xcb, 0x01],
+  "i64x2.add": [0xfd, 0xce, 0x01],
 };
 // Memory instructions, with their natural alignment (log2 bytes); an optional `offset=N` after one is added
 // to its address (the address plus a constant costs nothing at run time).
@@ -68,7 +86,12 @@ const name = (s: string): number[] => vector([...s].map((ch) => [ch.charCodeAt(0
 const section = (id: number, body: number[]): number[] => [id, ...unsigned(body.length), ...body];
 
 /** The bytes of a function body written in flat WAT, with its parameters and locals by name. */
-function assembleBody(source: string, params: [string, Type][], locals: [string, Type][]): number[] {
+function assembleBody(
+  source: string,
+  params: [string, Type][],
+  locals: [string, Type][],
+  functions = new Map<string, number>(), // for `call $name`: the index of each function by name
+): number[] {
   const index = new Map([...params, ...locals].map(([n], i) => [n, i]));
   const tokens = source
     .replace(/;;[^\n]*/g, "")
@@ -102,6 +125,10 @@ function assembleBody(source: string, params: [string, Type][], locals: [string,
       const depth = labels.length - 1 - labels.lastIndexOf(label);
       if (depth >= labels.length) throw new Error(`wat: unknown label ${label}`);
       out.push(BRANCH[op]!, ...unsigned(depth));
+    } else if (op === "call") {
+      const callee = next("a function");
+      if (!functions.has(callee)) throw new Error(`wat: unknown function ${callee}`);
+      out.push(0x10, ...unsigned(functions.get(callee)!));
     } else if (op === "i32.const") {
       out.push(0x41, ...signed(Number(next("a number"))));
     } else if (op === "f64.const") {
@@ -132,5 +159,54 @@ export function assembleModule(
     ...section(3, vector([[0]])), // one function, of type 0
     ...section(7, vector([[...name(exportName), 0x00, 0]])), // export it
     ...section(10, vector([[...unsigned(code.length), ...code]])), // its code
+  ]);
+}
+
+/** One function of assembleFunctions: its parameters and locals by name, and its body in flat WAT. */
+export interface WatFunction {
+  params: [string, "i32" | "f64" | "v128"][];
+  locals: [string, "i32" | "f64" | "v128"][];
+  source: string;
+}
+
+/**
+ * A module that imports "env.memory" and, for each name in `imports`, a function env.name from f64 to f64
+ * (e.g. Math.exp), and exports each of `functions` under its name; a body calls an import with
+ * `call $name`. The functions return nothing.
+ */
+export function assembleFunctions(
+  imports: string[],
+  functions: Record<string, WatFunction>,
+): Uint8Array<ArrayBuffer> {
+  const defined = Object.entries(functions);
+  const index = new Map(imports.map((n, i) => [`$${n}`, i]));
+  const f64 = TYPE.f64;
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], // "\0asm", version 1
+    ...section(
+      1, // types: 0 is f64 → f64, then one per defined function
+      vector([
+        [0x60, ...vector([[f64]]), ...vector([[f64]])],
+        ...defined.map(([, f]) => [0x60, ...vector(f.params.map(([, type]) => [TYPE[type]])), ...vector([])]),
+      ]),
+    ),
+    ...section(
+      2, // imports: the memory (≥ 1 page), then the functions
+      vector([
+        [...name("env"), ...name("memory"), 0x02, 0x00, 0x01],
+        ...imports.map((n) => [...name("env"), ...name(n), 0x00, 0]),
+      ]),
+    ),
+    ...section(3, vector(defined.map((_, i) => unsigned(i + 1)))), // each function's type
+    ...section(7, vector(defined.map(([n], i) => [...name(n), 0x00, ...unsigned(imports.length + i)]))),
+    ...section(
+      10,
+      vector(
+        defined.map(([, f]) => {
+          const code = assembleBody(f.source, f.params, f.locals, index);
+          return [...unsigned(code.length), ...code];
+        }),
+      ),
+    ),
   ]);
 }

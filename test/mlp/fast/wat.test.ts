@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assembleModule } from "../../../src/mlp/fast/wat.ts";
+import { assembleFunctions, assembleModule } from "../../../src/mlp/fast/wat.ts";
 
 /** Runs a module's one export on a fresh memory and returns that memory as doubles. */
 function run(bytes: Uint8Array<ArrayBuffer>, exportName: string, ...args: number[]): Float64Array {
@@ -49,6 +49,41 @@ describe("assembleModule (flat WAT to bytes)", () => {
       i32.const 0  i32.const 0  v128.load  v128.store offset=16`,
     );
     expect(Array.from(run(bytes, "bump")).slice(0, 4)).toEqual([2.5, 4.5, 2.5, 4.5]);
+  });
+
+  it("assembles several exported functions that call an imported one, with if … else … end", () => {
+    // half(p): memory[p] ← memory[p]/2;  sign(p): memory[p] ← f(memory[p]) if both lanes at p are < 0, else −1
+    const bytes = assembleFunctions(["f"], {
+      half: {
+        params: [["$p", "i32"]],
+        locals: [],
+        source: "local.get $p  local.get $p f64.load  f64.const 2  f64.div  f64.store",
+      },
+      sign: {
+        params: [["$p", "i32"]],
+        locals: [["$x", "v128"]],
+        source: `
+        local.get $p v128.load  f64.const 0  f64x2.splat  f64x2.lt  i64x2.all_true
+        if  local.get $p  local.get $p f64.load  call $f  f64.store
+        else  local.get $p  f64.const -1  f64.store
+        end`,
+      },
+    });
+    expect(WebAssembly.validate(bytes)).toBe(true);
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const calls: number[] = [];
+    const f = (x: number) => (calls.push(x), 10 * x);
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory, f } }).exports;
+    const m = new Float64Array(memory.buffer, 0, 4);
+    m.set([-3, -4, 5, -6]);
+    (exports.half as (p: number) => void)(16);
+    (exports.sign as (p: number) => void)(0); // both lanes negative: f(−3)
+    (exports.sign as (p: number) => void)(16); // 2.5 is not: −1
+    expect(Array.from(m)).toEqual([-30, -4, -1, -6]);
+    expect(calls).toEqual([-3]);
+    expect(() => assembleFunctions([], { g: { params: [], locals: [], source: "call $f" } })).toThrow(
+      "wat: unknown function $f",
+    );
   });
 
   it("reports unknown instructions, locals and labels, and unbalanced blocks", () => {
