@@ -45,6 +45,7 @@ const SIMPLE: Record<string, number[]> = {
   "i64x2.all_true": [0xfd, 0xc3, 0x01],
   "i64x2.shl": [0xfd, 0xcb, 0x01],
   "i64x2.add": [0xfd, 0xce, 0x01],
+  "i32.eqz": [0x45],
 };
 // Memory instructions, with their natural alignment (log2 bytes); an optional `offset=N` after one is added
 // to its address (the address plus a constant costs nothing at run time).
