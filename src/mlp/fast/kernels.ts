@@ -143,15 +143,16 @@ export interface Listing {
 const typescriptListing: Listing = { byRow: nonzerosByRow, byColumn: nonzerosByColumn };
 let listing = typescriptListing;
 
-/** Which listing the products use from now on: `null` for this file's loops. matmul.ts's useKernels sets it. */
-export function useListing(fast: Listing | null): void {
-  listing = fast ?? typescriptListing;
-}
-
 // Scratch lists, reused from call to call: for a block of rows, for columns, for a shared A.
 let blockLists = empty();
 let columnScratch = empty();
 let sharedLists = empty();
+
+/** Which listing the products use from now on: `null` for this file's loops. matmul.ts's useKernels sets it. */
+export function useListing(fast: Listing | null): void {
+  listing = fast ?? typescriptListing;
+  [blockLists, columnScratch, sharedLists] = [empty(), empty(), empty()]; // one listing's scratch is its own
+}
 let shared: { A: Float64Array; m: number; n: number; rows: Terms } | null = null;
 
 /**

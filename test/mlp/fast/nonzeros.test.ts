@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nonzerosByColumn, nonzerosByRow, type Terms } from "../../../src/mlp/fast/kernels.ts";
-import { CHUNK_VALUES, wasmListing } from "../../../src/mlp/fast/nonzeros-wasm.ts";
+import { CHUNK_VALUES, MAX_SLOTS, SLOT_VALUES, wasmListing } from "../../../src/mlp/fast/nonzeros-wasm.ts";
 import { Rng } from "../../../src/mlp/index.ts";
 import { randomMatrix } from "../helpers.ts";
 
@@ -113,16 +113,76 @@ describe("the WebAssembly listing (nonzeros-wasm.ts)", () => {
     }
   });
 
-  it("lists rows wider than what one call of the module takes, a chunk of rows at a time", () => {
+  it("lists a large A a chunk of rows at a time (one row a call, then two), into plain arrays", () => {
     const rng = new Rng(22);
-    // one row a call from row 1, then two rows a call (2, 2, 1) from row 0
-    for (const [n, i0] of [
-      [CHUNK_VALUES + 3, 1],
-      [Math.floor(CHUNK_VALUES / 2) - 5, 0],
+    const small = randomMatrix(rng, 30, 40, 0.5).data;
+    for (const [n, m, i0] of [
+      [CHUNK_VALUES + 3, 4, 1],
+      [Math.floor(CHUNK_VALUES / 2) - 5, 5, 0],
     ] as const) {
-      const A = randomMatrix(rng, 5, n, 0.9).data;
-      const expected = nonzerosByRow(A, i0, 5, n, empty());
-      expect(listDifference(listing.byRow(A, i0, 5, n, empty()), expected, 5 - i0)).toBe("identical");
+      expect((m - i0) * n).toBeGreaterThan(SLOT_VALUES);
+      const A = randomMatrix(rng, m, n, 0.9).data;
+      const expected = nonzerosByRow(A, i0, m, n, empty());
+      const slot = listing.byRow(small, 0, 30, 40, empty()); // lists in the module's memory…
+      const lists = listing.byRow(A, i0, m, n, slot); // …given up as `into` for the large A
+      listing.byRow(small, 0, 30, 40, slot); // and written into again: `lists` must not share them
+      expect(listDifference(lists, expected, m - i0)).toBe("identical");
     }
+  });
+
+  it("regroups more than a slot's worth of nonzeros in TypeScript, with the same lists", () => {
+    const A = randomMatrix(new Rng(23), 600, 500).data;
+    const rows = nonzerosByRow(A, 0, 600, 500, empty());
+    expect(rows.starts[600]).toBeGreaterThan(SLOT_VALUES);
+    const expected = nonzerosByColumn(rows, 600, 500, empty());
+    expect(listDifference(listing.byColumn(rows, 600, 500, empty()), expected, 500)).toBe("identical");
+  });
+
+  it("regroups row lists it made itself (read where they lie) the same as plain ones", () => {
+    const rng = new Rng(24);
+    let [rows, columns] = [empty(), empty()];
+    for (const [m, n] of [
+      [7, 30],
+      [100, 784],
+      [3, 5],
+    ] as const) {
+      const A = randomMatrix(rng, m, n, 0.6).data;
+      rows = listing.byRow(A, 0, m, n, rows);
+      columns = listing.byColumn(rows, m, n, columns);
+      const expected = nonzerosByColumn(nonzerosByRow(A, 0, m, n, empty()), m, n, empty());
+      expect(listDifference(columns, expected, n)).toBe("identical");
+    }
+  });
+
+  it("keeps every list it handed out readable: past MAX_SLOTS lists at once, and when its memory grows", () => {
+    const rng = new Rng(25);
+    const made: { lists: Terms; expected: Terms; m: number }[] = [];
+    for (let q = 0; q < MAX_SLOTS + 3; q++) {
+      const m = 2 + q;
+      const A = randomMatrix(rng, m, 11, 0.5).data;
+      made.push({
+        lists: listing.byRow(A, 0, m, 11, empty()),
+        expected: nonzerosByRow(A, 0, m, 11, empty()),
+        m,
+      });
+    }
+    // a large A grows the module's memory, which detaches every view onto it
+    const before = listing.memoryBytes();
+    const big = randomMatrix(rng, 500, 500, 0.5).data;
+    const bigLists = listing.byRow(big, 0, 500, 500, empty());
+    expect(listing.memoryBytes()).toBeGreaterThan(before);
+    expect(listDifference(bigLists, nonzerosByRow(big, 0, 500, 500, empty()), 500)).toBe("identical");
+    for (const { lists, expected, m } of made) expect(listDifference(lists, expected, m)).toBe("identical");
+  });
+
+  it("reuses the memory of the lists it lets go: new scratch lists each call do not grow it", () => {
+    const rng = new Rng(26);
+    const A = randomMatrix(rng, 100, 784, 0.81).data;
+    const bytes = () => listing.memoryBytes();
+    const listBoth = () => listing.byColumn(listing.byRow(A, 0, 100, 784, empty()), 100, 784, empty());
+    for (let q = 0; q < 2 * MAX_SLOTS; q++) listBoth(); // every slot now has room for either list
+    const before = bytes();
+    for (let q = 0; q < 50; q++) listBoth();
+    expect(bytes()).toBe(before);
   });
 });
