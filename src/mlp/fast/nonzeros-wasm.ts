@@ -8,8 +8,8 @@
 // - A slot is written only when its Terms is passed as `into`, which (as for nonzerosByRow) gives its old
 //   lists up. Beyond MAX_SLOTS, the least recently used slot is let go: its lists are first copied into
 //   plain arrays of the same Terms, so whoever still holds them reads the same numbers.
-// - Growing the memory detaches every view onto it: each slot's Terms then gets new views onto the same
-//   places (Terms are read afresh at each use by kernels.ts and kernels-wasm.ts).
+// - A larger memory replaces the old one when needed: each slot's Terms then gets new views onto the same
+//   places in it (Terms are read afresh at each use by kernels.ts and kernels-wasm.ts).
 // Null where WebAssembly SIMD is missing; kernels.ts's loops then run.
 
 import { grow, nonzerosByColumn, type Terms } from "./kernels.ts";
@@ -38,21 +38,27 @@ type ListByColumn = (
   starts: number,
 ) => void;
 
-function instantiate() {
+/** The two modules, compiled (about 1 KB each: fine to compile synchronously), or null without SIMD. */
+function compile(): WebAssembly.Module[] | null {
   try {
     if (typeof WebAssembly !== "object") return null;
     if (!WebAssembly.validate(listByRowWasm) || !WebAssembly.validate(listByColumnWasm)) return null;
-    const memory = new WebAssembly.Memory({ initial: 1 });
-    const exported = (bytes: Uint8Array<ArrayBuffer>) =>
-      new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports; // ~1 KB each
-    return {
-      memory,
-      listByRow: exported(listByRowWasm).listByRow as ListByRow,
-      listByColumn: exported(listByColumnWasm).listByColumn as ListByColumn,
-    };
+    return [listByRowWasm, listByColumnWasm].map((bytes) => new WebAssembly.Module(bytes));
   } catch {
     return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
   }
+}
+
+/** A memory of `pages` × 64 KB with both loops running on it. */
+function instantiate([byRow, byColumn]: WebAssembly.Module[], pages: number) {
+  const memory = new WebAssembly.Memory({ initial: pages });
+  const exported = (module: WebAssembly.Module) =>
+    new WebAssembly.Instance(module, { env: { memory } }).exports;
+  return {
+    memory,
+    listByRow: exported(byRow!).listByRow as ListByRow,
+    listByColumn: exported(byColumn!).listByColumn as ListByColumn,
+  };
 }
 
 /** Byte offsets one after another, each a multiple of 8 (so a Float64Array can view it). */
@@ -77,10 +83,11 @@ interface Slot {
 
 const power2 = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(n, 1024))); // nearby sizes share a slot
 
-function createWasmListing() {
-  const wasm = instantiate();
-  if (!wasm) return null;
-  const { memory, listByRow, listByColumn } = wasm;
+/** A listing with a memory of its own (wasmListing is the one the products use), or null without SIMD. */
+export function createWasmListing() {
+  const modules = compile();
+  if (!modules) return null;
+  let { memory, listByRow, listByColumn } = instantiate(modules, 1);
   let end = 0; // memory is handed out from address 0 up and not given back (sizes repeat in training)
   let work = { at: 0, bytes: 0 }; // where A, or row lists that are not a slot, are copied in
   let slots: Slot[] = []; // the most recently used first
@@ -96,9 +103,13 @@ function createWasmListing() {
   function allocate(bytes: number): number {
     const at = end;
     end += Math.ceil(bytes / 8) * 8;
-    const have = memory.buffer.byteLength;
-    if (end > have) {
-      memory.grow(Math.ceil((end - have) / 65536)); // keeps the contents, detaches the views
+    if (end > memory.buffer.byteLength) {
+      // A larger memory made anew, not memory.grow: growing detaches the old ArrayBuffer, and one detached
+      // ArrayBuffer makes V8 check every typed-array access of the program for it from then on (see
+      // kernels-wasm.ts). The contents come along; the slots' Terms get views onto the new memory.
+      const used = new Uint8Array(memory.buffer, 0, at);
+      ({ memory, listByRow, listByColumn } = instantiate(modules!, Math.ceil((2 * end) / 65536)));
+      new Uint8Array(memory.buffer).set(used);
       slots.forEach(view);
     }
     return at;
@@ -173,8 +184,8 @@ function createWasmListing() {
   }
 
   return {
-    /** Bytes of the module's memory: the slots, the copy-in area and what is not handed out yet. */
-    memoryBytes: (): number => memory.buffer.byteLength,
+    /** The memory the loops work in now (a larger one replaces it as needed; none is ever detached). */
+    buffer: (): ArrayBuffer => memory.buffer,
 
     /** nonzerosByRow of kernels.ts: the nonzeros of rows i0 … i1−1 of A (m×n), row by row. */
     byRow(A: Float64Array, i0: number, i1: number, n: number, into: Terms): Terms {
