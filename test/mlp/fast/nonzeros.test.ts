@@ -2,7 +2,7 @@
 // that read them are then unchanged bit for bit): property tests over shapes, ranges of rows, scratch lists
 // and the values that a `!== 0` test treats apart (−0, NaN, ±Infinity, denormals).
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { nonzerosByColumn, nonzerosByRow, type Terms } from "../../../src/mlp/fast/kernels.ts";
 import {
   CHUNK_VALUES,
@@ -11,8 +11,8 @@ import {
   createWasmListing,
   wasmListing,
 } from "../../../src/mlp/fast/nonzeros-wasm.ts";
-import { Rng } from "../../../src/mlp/index.ts";
-import { randomMatrix } from "../helpers.ts";
+import { Rng, kernelsInUse, matmul, matmulTransA, useKernels } from "../../../src/mlp/index.ts";
+import { bitDifference, randomMatrix } from "../helpers.ts";
 
 const SEED = 17;
 
@@ -198,5 +198,30 @@ describe("the WebAssembly listing (nonzeros-wasm.ts)", () => {
     const before = bytes();
     for (let q = 0; q < 50; q++) listBoth();
     expect(bytes()).toBe(before);
+  });
+
+  it('makes the lists of the products under useKernels("wasm"); useKernels("typescript") lists with kernels.ts', () => {
+    const initial = kernelsInUse();
+    const [byRow, byColumn] = [vi.spyOn(listing, "byRow"), vi.spyOn(listing, "byColumn")];
+    try {
+      const rng = new Rng(27);
+      const [A, B, D] = [
+        randomMatrix(rng, 20, 30, 0.8),
+        randomMatrix(rng, 30, 40),
+        randomMatrix(rng, 20, 40),
+      ];
+      useKernels("typescript");
+      const typescript = [matmul(A, B), matmulTransA(A, D)];
+      expect(byRow).not.toHaveBeenCalled();
+      expect(byColumn).not.toHaveBeenCalled();
+      useKernels("wasm");
+      const wasm = [matmul(A, B), matmulTransA(A, D)];
+      expect(byRow).toHaveBeenCalled();
+      expect(byColumn).toHaveBeenCalled();
+      [0, 1].forEach((q) => expect(bitDifference(wasm[q]!.data, typescript[q]!.data)).toBe("identical"));
+    } finally {
+      useKernels(initial);
+      vi.restoreAllMocks();
+    }
   });
 });
