@@ -36,6 +36,8 @@ import {
   type ActivationName,
   type KernelName,
 } from "../mlp/index.ts";
+import { nonzerosByColumn, nonzerosByRow, type Terms } from "../mlp/fast/kernels.ts";
+import { wasmListing } from "../mlp/fast/nonzeros-wasm.ts";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -146,6 +148,27 @@ function benchProducts(mnistBatch: Matrix): Record<string, Record<string, number
   return { dense, mnist, plain };
 }
 
+/** µs per call listing the nonzeros of an MNIST batch by row and by column (A·B's and AᵀB's lists). */
+function benchListing(X: Matrix): Record<string, number> {
+  const empty = (): Terms => ({
+    index: new Int32Array(0),
+    values: new Float64Array(0),
+    starts: new Int32Array(1),
+  });
+  const listings = {
+    typescript: { byRow: nonzerosByRow, byColumn: nonzerosByColumn },
+    ...(wasmListing ? { wasm: wasmListing } : {}),
+  };
+  const us: Record<string, number> = {};
+  for (const [name, listing] of Object.entries(listings)) {
+    let [rows, columns] = [empty(), empty()];
+    us[`by row, ${name}`] = 1e6 * timeIt(() => (rows = listing.byRow(X.data, 0, X.rows, X.cols, rows)));
+    us[`by column, ${name}`] =
+      1e6 * timeIt(() => (columns = listing.byColumn(rows, X.rows, X.cols, columns)));
+  }
+  return us;
+}
+
 // ---- MNIST ------------------------------------------------------------------------------------------
 
 interface Run {
@@ -220,8 +243,11 @@ log(`node ${process.versions.node}, kernels: ${kernelsInUse()}`);
 log(`MNIST loaded in ${((performance.now() - loadStart) / 1000).toFixed(2)} s`);
 
 let gflops: Record<string, Record<string, number>> = {};
+let listingUs: Record<string, number> = {};
 if (!args.has("skip-matmul")) {
-  gflops = benchProducts(new Matrix(100, 784, data.train.X.data.slice(0, 100 * 784)));
+  const mnistBatch = new Matrix(100, 784, data.train.X.data.slice(0, 100 * 784));
+  gflops = benchProducts(mnistBatch);
+  listingUs = benchListing(mnistBatch);
   log("\nmatrix products, GFLOP/s (2·m·n·p flops per product, one thread, CPU time, best of 5 rounds):");
   for (const [name, value] of Object.entries(gflops.dense!)) {
     const onMnist = gflops.mnist![name];
@@ -230,6 +256,8 @@ if (!args.has("skip-matmul")) {
   }
   for (const [name, value] of Object.entries(gflops.plain!))
     log(`  ${name}: ${value.toFixed(2)} plain triple loop`);
+  const listed = Object.entries(listingUs).map(([name, us]) => `${name} ${us.toFixed(1)}`);
+  log(`listing the nonzeros of an MNIST batch (100×784), µs per call: ${listed.join("; ")}`);
 }
 
 // The run to compare with `np_mlp.py --act=sigmoid --lr=0.1`, then the one that reaches 97%.
@@ -252,6 +280,7 @@ const result = {
   matmul_gflops: gflops.dense ?? {},
   matmul_gflops_mnist_batch: gflops.mnist ?? {},
   matmul_gflops_plain: gflops.plain ?? {},
+  nonzeros_us_mnist_batch: listingUs,
   mnist_epoch_s: mean(sigmoidRun.epoch_s),
   mnist_epoch_cpu_s: mean(sigmoidRun.epoch_cpu_s),
   numpy_epoch_s: numpy ? mean(numpy.epoch_s) : null,
