@@ -2,6 +2,7 @@
 // backward pass needs f'(S) to turn ∂L/∂A into δ = ∂L/∂S = ∂L/∂A ⊙ f'(S). Where f' is simplest in terms
 // of the output a = f(s) (sigmoid, tanh), it is written that way: the forward pass already computed A.
 
+import { exp, tanh as tanhOf } from "./elementary.ts";
 import { wasmSigmoid } from "./fast/sigmoid-wasm.ts";
 import { kernelsInUse } from "./matmul.ts";
 import { Matrix, shapeOf } from "./matrix.ts";
@@ -85,12 +86,12 @@ function elementwise(
  */
 export const sigmoid = elementwise(
   "sigmoid",
-  (s) => 1 / (1 + Math.exp(-s)),
+  (s) => 1 / (1 + exp(-s)),
   (_s, a) => a * (1 - a),
   {
     f(a, s) {
       if (wasmSigmoid && kernelsInUse() === "wasm") return wasmSigmoid.f(a, s);
-      for (let q = 0; q < a.length; q++) a[q] = 1 / (1 + Math.exp(-s[q]!));
+      for (let q = 0; q < a.length; q++) a[q] = 1 / (1 + exp(-s[q]!));
     },
     mulDerivative(g, _s, a) {
       if (wasmSigmoid && kernelsInUse() === "wasm") return wasmSigmoid.mulDerivative(g, a);
@@ -100,9 +101,9 @@ export const sigmoid = elementwise(
 );
 
 /** tanh(s) = (e^s − e^(−s)) / (e^s + e^(−s)), into (−1, 1).  tanh'(s) = 1 − tanh²(s) = 1 − a². */
-export const tanh = elementwise("tanh", Math.tanh, (_s, a) => 1 - a * a, {
+export const tanh = elementwise("tanh", tanhOf, (_s, a) => 1 - a * a, {
   f(a, s) {
-    for (let q = 0; q < a.length; q++) a[q] = Math.tanh(s[q]!);
+    for (let q = 0; q < a.length; q++) a[q] = tanhOf(s[q]!);
   },
   mulDerivative(g, _s, a) {
     for (let q = 0; q < g.length; q++) g[q] = g[q]! * (1 - a[q]! * a[q]!);
@@ -160,14 +161,25 @@ export const softmax: Activation = {
       const r = i * n;
       let max = -Infinity;
       for (let j = 0; j < n; j++) max = Math.max(max, s[r + j]!);
+      for (let j = 0; j < n; j++) a[r + j] = s[r + j]! - max;
+    }
+    expEach(a, a); // all the rows' e^(s − max) at once
+    for (let i = 0; i < S.rows; i++) {
+      const r = i * n;
       let sum = 0;
-      for (let j = 0; j < n; j++) sum += a[r + j] = Math.exp(s[r + j]! - max);
+      for (let j = 0; j < n; j++) sum += a[r + j]!;
       for (let j = 0; j < n; j++) a[r + j] = a[r + j]! / sum;
     }
     return out;
   },
   mulDerivativeInto: () => softmaxHasNoElementwiseDerivative(),
 };
+
+/** a[q] = e^(x[q]) for every q; a may be x. With useKernels("wasm") in fast/sigmoid-wasm.ts: same bits. */
+function expEach(a: Float64Array, x: Float64Array): void {
+  if (wasmSigmoid && kernelsInUse() === "wasm") return wasmSigmoid.exp(a, x);
+  for (let q = 0; q < a.length; q++) a[q] = exp(x[q]!);
+}
 
 function softmaxHasNoElementwiseDerivative(): never {
   throw new Error(

@@ -2,6 +2,7 @@
 // mean over all m·K entries, cross-entropy the mean over the m examples of −Σ_k y_k log p_k (with sigmoid
 // outputs, each output is a probability of its own: −Σ_k [y_k log a_k + (1 − y_k) log(1 − a_k)]).
 
+import { exp, log, log1p } from "./elementary.ts";
 import { Matrix, shapeOf } from "./matrix.ts";
 
 /** The losses an MLP can use: "mse" or "crossEntropy". */
@@ -47,7 +48,7 @@ export function crossEntropy(P: Matrix, Y: Matrix): number {
   let sum = 0;
   for (let q = 0; q < P.data.length; q++) {
     const y = Y.data[q]!;
-    if (y !== 0) sum += y * Math.log(P.data[q]!);
+    if (y !== 0) sum += y * log(P.data[q]!);
   }
   return sum === 0 ? 0 : -sum / P.rows; // not −0
 }
@@ -67,8 +68,8 @@ export function softmaxCrossEntropy(S: Matrix, Y: Matrix): number {
     let max = -Infinity;
     for (let j = 0; j < n; j++) max = Math.max(max, s[r + j]!);
     let z = 0;
-    for (let j = 0; j < n; j++) z += Math.exp(s[r + j]! - max);
-    const logZ = Math.log(z);
+    for (let j = 0; j < n; j++) z += exp(s[r + j]! - max);
+    const logZ = log(z);
     for (let j = 0; j < n; j++) if (y[r + j] !== 0) sum += y[r + j]! * (s[r + j]! - max - logZ);
   }
   return sum === 0 ? 0 : -sum / S.rows;
@@ -90,7 +91,7 @@ export function softmaxCrossEntropyDelta(P: Matrix, Y: Matrix): Matrix {
 
 /** log(1 + e^x) without overflow: x + log(1 + e^−x) for x > 0. */
 function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+  return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));
 }
 
 /**

@@ -2,6 +2,7 @@
 // Node and in every browser. The stream is mulberry32, the same one the numpy baseline uses (shared bench).
 
 import { describeValue } from "./describe.ts";
+import { cos, log, sin } from "./elementary.ts";
 
 /** A seeded random stream (mulberry32): the same seed gives the same numbers everywhere. */
 export class Rng {
@@ -33,10 +34,10 @@ export class Rng {
   normal(mean = 0, std = 1): number {
     let z = this.spare;
     if (z === null) {
-      const r = Math.sqrt(-2 * Math.log(1 - this.uniform())); // 1 − u1 is in (0, 1]: no log(0)
+      const r = Math.sqrt(-2 * log(1 - this.uniform())); // 1 − u1 is in (0, 1]: no log(0)
       const theta = 2 * Math.PI * this.uniform();
-      z = r * Math.cos(theta);
-      this.spare = r * Math.sin(theta);
+      z = r * cos(theta);
+      this.spare = r * sin(theta);
     } else {
       this.spare = null;
     }

@@ -1,14 +1,15 @@
-// The sigmoid's loops (activations.ts) in WebAssembly SIMD (wasm-sigmoid.ts), equal to them bit for bit.
-// Forward, its exp is fdlibm's, as Math.exp is, two lanes at a time: about 3× faster than the TypeScript
-// loop. Backward, g ← g·a(1 − a) is simple arithmetic, but the TypeScript loop, inlined into a training
+// The sigmoid's loops and softmax's exps (activations.ts) in WebAssembly SIMD (wasm-sigmoid.ts), equal to
+// them bit for bit. Forward, its exp is fdlibm's, as elementary.ts's is, two lanes at a time: about 3× faster
+// than the TypeScript loop. Backward, g ← g·a(1 − a) is simple arithmetic, but the TypeScript loop, inlined into a training
 // step that runs only some thousand times, stays at V8's mid tier (Maglev) and runs ~3× slower than
 // compiled code; WebAssembly is compiled in full by itself. The arrays are copied into the module's memory
 // and back, in chunks of a fixed size, so the memory never grows. Where WebAssembly SIMD is missing,
 // wasmSigmoid is null and activations.ts keeps its loops.
 
+import { exp } from "../elementary.ts";
 import { sigmoidWasm } from "./wasm-sigmoid.ts";
 
-type Sigmoid = (p: number, n: number) => void;
+type Exp = (p: number, n: number) => void; // e^x or the sigmoid, in place, for n doubles at byte address p
 type MulDerivative = (g: number, a: number, n: number) => void;
 
 const CHUNK = 16384; // doubles: two chunks fill the module's 256 KB, and a training step's 100×128 is one
@@ -18,8 +19,8 @@ function instantiate() {
     if (typeof WebAssembly !== "object" || !WebAssembly.validate(sigmoidWasm)) return null;
     const memory = new WebAssembly.Memory({ initial: (2 * CHUNK * 8) / 65536 });
     const module = new WebAssembly.Module(sigmoidWasm); // about 1 KB: fine to compile synchronously
-    const instance = new WebAssembly.Instance(module, { env: { memory, exp: Math.exp } });
-    const exports = instance.exports as { sigmoid: Sigmoid; sigmoidMulDerivative: MulDerivative };
+    const instance = new WebAssembly.Instance(module, { env: { memory, exp } });
+    const exports = instance.exports as { exp: Exp; sigmoid: Exp; sigmoidMulDerivative: MulDerivative };
     return { memory, ...exports };
   } catch {
     return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
@@ -30,6 +31,7 @@ function createWasmSigmoid() {
   const wasm = instantiate();
   if (!wasm) return null;
   const { memory, sigmoid, sigmoidMulDerivative } = wasm;
+  const expInPlace = wasm.exp;
   const first = new Float64Array(memory.buffer, 0, CHUNK);
   const second = new Float64Array(memory.buffer, 8 * CHUNK, CHUNK);
 
@@ -40,6 +42,16 @@ function createWasmSigmoid() {
         const n = Math.min(CHUNK, s.length - q0);
         first.set(s.subarray(q0, q0 + n));
         sigmoid(0, n);
+        a.set(first.subarray(0, n), q0);
+      }
+    },
+
+    /** a[q] = e^(x[q]) for every q, as elementary.ts's exp (softmax's exps); a may be x. */
+    exp(a: Float64Array, x: Float64Array): void {
+      for (let q0 = 0; q0 < x.length; q0 += CHUNK) {
+        const n = Math.min(CHUNK, x.length - q0);
+        first.set(x.subarray(q0, q0 + n));
+        expInPlace(0, n);
         a.set(first.subarray(0, n), q0);
       }
     },

@@ -1,6 +1,6 @@
 // The sigmoid a = 1/(1 + e^(−s)) and its backward step g ← g·a(1 − a) in WebAssembly text, with SIMD.
 //
-// Why it equals the TypeScript loop, 1 / (1 + Math.exp(-s)), bit for bit: V8's Math.exp is fdlibm's e_exp.c,
+// Why it equals the TypeScript loop, 1 / (1 + exp(-s)), bit for bit: its exp (elementary.ts) is fdlibm's e_exp.c,
 // and this is the same algorithm, operation for operation, in two f64x2 lanes. WebAssembly rounds every f64
 // operation and has no fused multiply-add, so each lane computes exactly what the C code computes:
 //   x = k·ln2 + r with k = 0 for |x| ≤ ½ln2, else k = trunc(x/ln2 ± ½) (fdlibm's k = ±1 for |x| < 1.5·ln2
@@ -11,7 +11,8 @@
 // same bits (dividing by −(2 − c) exactly negates the quotient, and 0 − q = −q for q ≠ 0).
 // fdlibm branches on the high 32 bits of |x|; comparing |x| with the double made of such a word and a zero low
 // word is the same test. Its other branches (|x| < 2^-28; |x| ≥ 708, where e^x overflows, underflows or is
-// subnormal; NaN, ±Infinity) are rare in a network: a pair holding such a lane calls the imported Math.exp.
+// subnormal; NaN, ±Infinity) are rare in a network, and V8 returns e itself for x = 1 where the formula is
+// 1 ulp off: a pair holding such a lane calls the imported exp (elementary.ts, which is Math.exp in Node).
 
 import { assembleFunctions, type WatFunction } from "./wat.ts";
 
@@ -77,9 +78,9 @@ const expPair = `
 
 /**
  * A function (p, n) that replaces each of the n doubles v at byte address p by g(e^x), with x = v or −v:
- * a pair at a time by expPair where both lanes are in fdlibm's main path, else one at a time by Math.exp.
+ * a pair at a time by expPair where both lanes are in fdlibm's main path, else one at a time by the imported exp.
  * `pair` and `one` put g(e^x) on the stack, given the code that puts e^x there (f64x2 or f64).
- * The calls to Math.exp sit outside the inner loop, which leaves it at the first pair it cannot do: with a
+ * The calls to exp sit outside the inner loop, which leaves it at the first pair it cannot do: with a
  * call inside, V8 kept every constant on the stack and reloaded them all on each pass (66 → 55 µs for a
  * 100×128 sigmoid). The constants are made again after the calls, which are rare.
  */
@@ -105,6 +106,7 @@ function mapExp(negate: boolean, pair: (ex: string) => string, one: (ex: string)
       local.get $at  v128.load  ${negate ? "f64x2.neg" : ""}  local.set $x
       local.get $x  f64x2.abs  local.set $ax
       local.get $ax  local.get $tiny  f64x2.ge  local.get $ax  local.get $large  f64x2.lt  v128.and
+      local.get $x  local.get $one  f64x2.ne  v128.and                     ;; e^1 is V8's own constant
       i64x2.all_true  i32.eqz  br_if $slow                               ;; a lane outside fdlibm's main path
       local.get $at  ${pair(expPair)}  v128.store
       local.get $i  i32.const 16  i32.add  local.set $i
@@ -122,7 +124,7 @@ function mapExp(negate: boolean, pair: (ex: string) => string, one: (ex: string)
   };
 }
 
-/** exp(p, n): x → e^x for the n doubles at byte address p (for the tests, which hold it to Math.exp). */
+/** exp(p, n): x → e^x for the n doubles at byte address p (softmax's exps). */
 const exp = mapExp(
   false,
   (ex) => ex,
@@ -170,5 +172,5 @@ const sigmoidMulDerivative: WatFunction = {
   end`,
 };
 
-/** The module's bytes: it imports env.memory and env.exp (Math.exp), and exports these three. */
+/** The module's bytes: it imports env.memory and env.exp (elementary.ts's exp), and exports these three. */
 export const sigmoidWasm = assembleFunctions(["exp"], { exp, sigmoid, sigmoidMulDerivative });

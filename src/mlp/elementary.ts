@@ -1,0 +1,428 @@
+// e^x, ln x, ln(1 + x), tanh x, sin x and cos x, the same bits in every JavaScript engine.
+//
+// Why not Math.exp? The language lets each engine approximate these in its own way, and they do: Node's V8
+// computes them with ports of fdlibm (src/base/ieee754.cc), Chromium's build with other code, and the two
+// disagree in the last bit for about 1 in 10 arguments of exp. A seed must give the same weights and the
+// same losses in a page as in Node, so the library computes them itself. These are fdlibm 5.3's algorithms
+// (Sun Microsystems, 1993; netlib.org/fdlibm: e_exp.c, e_log.c, s_log1p.c, s_expm1.c, s_tanh.c, k_sin.c,
+// k_cos.c, e_rem_pio2.c), operation for operation as V8 runs them, so they give what Node's Math.* gives:
+// every chapter's numbers were recorded in Node. JavaScript rounds every double operation and never fuses
+// a multiply-add, so each line computes exactly what the C line computes. test/mlp/elementary.test.ts holds
+// each one to Node's Math on millions of arguments.
+//
+// fdlibm branches on the high 32 bits of |x| (sign, exponent, top 20 bits of the fraction). exp and expm1,
+// which run per element in training, compare |x| with the double made of that word and a zero low word
+// instead, the same test without touching the bits; the others read the words through a shared view.
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: word 1 is high
+
+/** The high 32 bits of x as a signed integer, as fdlibm's GET_HIGH_WORD. */
+function highWord(x: number): number {
+  f64[0] = x;
+  return u32[HI]! | 0;
+}
+
+/** The low 32 bits of x. */
+function lowWord(x: number): number {
+  f64[0] = x;
+  return u32[1 - HI]!;
+}
+
+/** x with its high 32 bits replaced by `high`, as SET_HIGH_WORD. */
+function withHighWord(x: number, high: number): number {
+  f64[0] = x;
+  u32[HI] = high;
+  return f64[0];
+}
+
+/** The double whose high word is `high` and low word 0 (INSERT_WORDS(d, high, 0)). */
+function fromHighWord(high: number): number {
+  return withHighWord(0, high);
+}
+
+/** 2^k for k = −1074 … 1023, every one exact: TWO_TO[k + 1074]. */
+const TWO_TO = new Float64Array(2098);
+TWO_TO[1074] = 1;
+for (let k = 1; k <= 1023; k++) TWO_TO[1074 + k] = TWO_TO[1074 + k - 1]! * 2;
+for (let k = -1; k >= -1074; k--) TWO_TO[1074 + k] = TWO_TO[1074 + k + 1]! / 2;
+
+const ln2HI = 6.9314718036912381649e-1; // ln 2 in two parts: k·ln2HI is exact for the k that occur
+const ln2LO = 1.90821492927058770002e-10;
+const invln2 = 1.442695040888963387;
+
+// exp (e_exp.c): x = k·ln2 + r, |r| ≤ ½ln2, then e^r from a rational function and e^x = 2^k·e^r.
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.6533902205465251539e-6;
+const P5 = 4.13813679705723846039e-8;
+const expBig = fromHighWord(0x40862e42); // from ≈709.78 on: overflow, underflow or a subnormal result
+const expHalfLn2 = fromHighWord(0x3fd62e43); // |x| below this: k = 0
+const expOneAndHalfLn2 = fromHighWord(0x3ff0a2b2); // |x| below this: k = ±1
+const expTiny = 2 ** -28; // below this e^x rounds to 1 + x
+
+/** e^x, bit for bit fdlibm's (and Node's Math.exp). */
+export function exp(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax < expBig)) {
+    if (x !== x) return x; // NaN
+    if (x > 7.09782712893383973096e2) return Infinity;
+    if (x < -7.4513321910194110842e2) return 0;
+  }
+  let hi = 0,
+    lo = 0,
+    k = 0;
+  if (ax >= expHalfLn2) {
+    if (x === 1) return 2.718281828459045; // V8 returns e itself; the formula is 1 ulp off
+    k = ax < expOneAndHalfLn2 ? Math.sign(x) : Math.trunc(invln2 * x + (x > 0 ? 0.5 : -0.5));
+    hi = x - k * ln2HI; // k·ln2HI is exact
+    lo = k * ln2LO;
+    x = hi - lo;
+  } else if (ax < expTiny) {
+    return 1 + x;
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  const y = 1 - (lo - (x * c) / (2 - c) - hi);
+  if (k === 1024) return y * 2 * TWO_TO[1074 + 1023]!;
+  if (k >= -1021) return y * TWO_TO[1074 + k]!;
+  return y * TWO_TO[1074 + k + 1000]! * TWO_TO[1074 - 1000]!; // 2^k is subnormal: scale in two steps
+}
+
+// log (e_log.c) and log1p (s_log1p.c): x = 2^k·(1 + f) with √2/2 < 1 + f < √2, s = f/(2 + f), and
+// ln(1 + f) = 2s + s·R(s²) with R a polynomial.
+const Lg1 = 6.66666666666673513e-1;
+const Lg2 = 3.999999999940941908e-1;
+const Lg3 = 2.857142874366239149e-1;
+const Lg4 = 2.222219843214978396e-1;
+const Lg5 = 1.818357216161805012e-1;
+const Lg6 = 1.531383769920937332e-1;
+const Lg7 = 1.479819860511658591e-1;
+const two54 = 2 ** 54;
+
+/** ln x, bit for bit fdlibm's (and Node's Math.log). */
+export function log(x: number): number {
+  let hx = highWord(x);
+  let k = 0;
+  if (hx < 0x00100000) {
+    if (((hx & 0x7fffffff) | lowWord(x)) === 0) return -Infinity; // ln ±0
+    if (hx < 0) return NaN; // ln of a negative number
+    k -= 54; // subnormal: scale up by 2^54
+    x *= two54;
+    hx = highWord(x);
+  }
+  if (hx >= 0x7ff00000) return x + x; // +Infinity or NaN
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i = (hx + 0x95f64) & 0x100000; // 1 + f ≥ √2: take x/2 instead
+  const f = withHighWord(x, hx | (i ^ 0x3ff00000)) - 1;
+  k += i >> 20;
+  const dk = k;
+  if ((0x000fffff & (2 + hx)) < 3) {
+    // −2^-20 ≤ f < 2^-20
+    if (f === 0) return k === 0 ? 0 : dk * ln2HI + dk * ln2LO;
+    const R = f * f * (0.5 - 0.3333333333333333 * f);
+    return k === 0 ? f - R : dk * ln2HI - (R - dk * ln2LO - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (Lg2 + w * (Lg4 + w * Lg6));
+  const t2 = z * (Lg1 + w * (Lg3 + w * (Lg5 + w * Lg7)));
+  const R = t2 + t1;
+  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+    const hfsq = 0.5 * f * f;
+    if (k === 0) return f - (hfsq - s * (hfsq + R));
+    return dk * ln2HI - (hfsq - (s * (hfsq + R) + dk * ln2LO) - f);
+  }
+  if (k === 0) return f - s * (f - R);
+  return dk * ln2HI - (s * (f - R) - dk * ln2LO - f);
+}
+
+/** ln(1 + x), accurate for x near 0, bit for bit fdlibm's (and Node's Math.log1p). */
+export function log1p(x: number): number {
+  const hx = highWord(x);
+  const ax = hx & 0x7fffffff;
+  let k = 1,
+    f = 0,
+    hu = 0,
+    c = 0;
+  if (hx < 0x3fda827a) {
+    // 1 + x < √2
+    if (ax >= 0x3ff00000) return x === -1 ? -Infinity : NaN; // x ≤ −1
+    if (ax < 0x3e200000) {
+      // |x| < 2^-29
+      if (ax < 0x3c900000) return x; // |x| < 2^-54
+      return x - x * x * 0.5;
+    }
+    if (hx > 0 || hx <= (0xbfd2bec4 | 0)) {
+      // √2/2 ≤ 1 + x < √2: f = x itself
+      k = 0;
+      f = x;
+      hu = 1;
+    }
+  }
+  if (hx >= 0x7ff00000) return x + x; // +Infinity or NaN
+  if (k !== 0) {
+    let u: number;
+    if (hx < 0x43400000) {
+      u = 1 + x;
+      hu = highWord(u);
+      k = (hu >> 20) - 1023;
+      c = k > 0 ? 1 - (u - x) : x - (u - 1); // what rounding 1 + x lost
+      c /= u;
+    } else {
+      u = x;
+      hu = highWord(u);
+      k = (hu >> 20) - 1023;
+      c = 0;
+    }
+    hu &= 0x000fffff;
+    if (hu < 0x6a09e) {
+      u = withHighWord(u, hu | 0x3ff00000); // u·2^-k < √2
+    } else {
+      k += 1;
+      u = withHighWord(u, hu | 0x3fe00000); // u·2^-(k+1)
+      hu = (0x00100000 - hu) >> 2;
+    }
+    f = u - 1;
+  }
+  const hfsq = 0.5 * f * f;
+  if (hu === 0) {
+    // |f| < 2^-20
+    if (f === 0) {
+      if (k === 0) return 0;
+      c += k * ln2LO;
+      return k * ln2HI + c;
+    }
+    const R = hfsq * (1 - 0.6666666666666666 * f);
+    return k === 0 ? f - R : k * ln2HI - (R - (k * ln2LO + c) - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  const R = z * (Lg1 + z * (Lg2 + z * (Lg3 + z * (Lg4 + z * (Lg5 + z * (Lg6 + z * Lg7))))));
+  if (k === 0) return f - (hfsq - s * (hfsq + R));
+  return k * ln2HI - (hfsq - (s * (hfsq + R) + (k * ln2LO + c)) - f);
+}
+
+// expm1 (s_expm1.c): e^x − 1 without the cancellation near 0; tanh is made of it.
+const Q1 = -3.33333333333331316428e-2;
+const Q2 = 1.58730158725481460165e-3;
+const Q3 = -7.93650757867487942473e-5;
+const Q4 = 4.00821782732936239552e-6;
+const Q5 = -2.01099218183624371326e-7;
+const expm1Big = fromHighWord(0x4043687a); // 56·ln2: below −this, e^x − 1 rounds to −1
+
+/** e^x − 1, bit for bit fdlibm's (and Node's Math.expm1). */
+export function expm1(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax < expm1Big)) {
+    if (x !== x) return x; // NaN
+    if (x === Infinity) return Infinity;
+    if (ax >= expBig && x > 7.09782712893383973096e2) return Infinity;
+    if (x < 0) return -1;
+  }
+  let k = 0,
+    c = 0;
+  if (ax >= expHalfLn2) {
+    let hi: number, lo: number;
+    if (ax < expOneAndHalfLn2) {
+      k = x > 0 ? 1 : -1;
+      hi = x - k * ln2HI;
+      lo = k * ln2LO;
+    } else {
+      k = Math.trunc(invln2 * x + (x > 0 ? 0.5 : -0.5));
+      hi = x - k * ln2HI;
+      lo = k * ln2LO;
+    }
+    x = hi - lo;
+    c = hi - x - lo; // what rounding hi − lo lost
+  } else if (ax < 2 ** -54) {
+    return x;
+  }
+  const hfx = 0.5 * x;
+  const hxs = x * hfx;
+  const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+  const t = 3 - r1 * hfx;
+  let e = hxs * ((r1 - t) / (6 - x * t));
+  if (k === 0) return x - (x * e - hxs);
+  e = x * (e - c) - c;
+  e -= hxs;
+  if (k === -1) return 0.5 * (x - e) - 0.5;
+  if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
+  if (k <= -2 || k > 56) {
+    const y = 1 - (e - x);
+    return (k === 1024 ? y * 2 * TWO_TO[1074 + 1023]! : y * TWO_TO[1074 + k]!) - 1;
+  }
+  if (k < 20) return (1 - TWO_TO[1074 - k]! - (e - x)) * TWO_TO[1074 + k]!; // 1 − 2^-k is exact
+  return (x - (e + TWO_TO[1074 - k]!) + 1) * TWO_TO[1074 + k]!;
+}
+
+/** tanh x = (e^2x − 1)/(e^2x + 1), bit for bit fdlibm's s_tanh.c (and Node's Math.tanh). */
+export function tanh(x: number): number {
+  const ax = Math.abs(x);
+  if (x !== x) return x;
+  let z: number;
+  if (ax < 22) {
+    if (ax < 2 ** -28) return x;
+    if (ax >= 1) {
+      z = 1 - 2 / (expm1(2 * ax) + 2);
+    } else {
+      const t = expm1(-2 * ax);
+      z = -t / (t + 2);
+    }
+  } else {
+    z = 1; // 1 − tiny rounds to 1
+  }
+  return x >= 0 ? z : -z;
+}
+
+// sin and cos (s_sin.c, s_cos.c): x = n·π/2 + (y0 + y1) with |y0 + y1| ≤ π/4 (e_rem_pio2.c), then a
+// polynomial for sin or cos of y0 + y1 (k_sin.c, k_cos.c) picked by n mod 4.
+const S1 = -1.66666666666666324348e-1;
+const S2 = 8.33333333332248946124e-3;
+const S3 = -1.98412698298579493134e-4;
+const S4 = 2.75573137070700676789e-6;
+const S5 = -2.50507602534068634195e-8;
+const S6 = 1.58969099521155010221e-10;
+const C1 = 4.16666666666666019037e-2;
+const C2 = -1.38888888888741095749e-3;
+const C3 = 2.48015872894767294178e-5;
+const C4 = -2.75573143513906633035e-7;
+const C5 = 2.0875723212981748279e-9;
+const C6 = -1.13596475577881948265e-11;
+
+/** sin(x + y) for |x + y| ≤ π/4, y the tail of x (0 when `hasTail` is false). */
+function kernelSin(x: number, y: number, hasTail: boolean): number {
+  if ((highWord(x) & 0x7fffffff) < 0x3e400000 && Math.trunc(x) === 0) return x; // |x| < 2^-27
+  const z = x * x;
+  const v = z * x;
+  const r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
+  if (!hasTail) return x + v * (S1 + z * r);
+  return x - (z * (0.5 * y - v * r) - y - v * S1);
+}
+
+/** cos(x + y) for |x + y| ≤ π/4, y the tail of x. */
+function kernelCos(x: number, y: number): number {
+  const ix = highWord(x) & 0x7fffffff;
+  if (ix < 0x3e400000 && Math.trunc(x) === 0) return 1; // |x| < 2^-27
+  const z = x * x;
+  const r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+  if (ix < 0x3fd33333) return 1 - (0.5 * z - (z * r - x * y)); // |x| < 0.3
+  const qx = ix > 0x3fe90000 ? 0.28125 : fromHighWord(ix - 0x00200000); // x²/8, cut to its high word
+  const hz = 0.5 * z - qx;
+  const a = 1 - qx;
+  return a - (hz - (z * r - x * y));
+}
+
+// π/2 in three parts of 33 bits and their tails: n·π/2 for n ≤ 2^20 good to ~150 bits
+const invpio2 = 6.36619772367581382433e-1;
+const pio2_1 = 1.57079632673412561417;
+const pio2_1t = 6.07710050650619224932e-11;
+const pio2_2 = 6.0771005063039659766e-11;
+const pio2_2t = 2.02226624879595063154e-21;
+const pio2_3 = 2.0222662487111664558e-21;
+const pio2_3t = 8.47842766036889956997e-32;
+/** The high word of n·π/2 for n = 1 … 32, where x − n·π/2 may cancel (npio2_hw). */
+const npio2_hw = [
+  0x3ff921fb, 0x400921fb, 0x4012d97c, 0x401921fb, 0x401f6a7a, 0x4022d97c, 0x4025fdbb, 0x402921fb, 0x402c463a,
+  0x402f6a7a, 0x4031475c, 0x4032d97c, 0x40346b9c, 0x4035fdbb, 0x40378fdb, 0x403921fb, 0x403ab41b, 0x403c463a,
+  0x403dd85a, 0x403f6a7a, 0x40407e4c, 0x4041475c, 0x4042106c, 0x4042d97c, 0x4043a28c, 0x40446b9c, 0x404534ac,
+  0x4045fdbb, 0x4046c6cb, 0x40478fdb, 0x404858eb, 0x404921fb,
+];
+const remPio2Max = fromHighWord(0x413921fc); // just above 2^20·π/2: beyond it fdlibm needs __kernel_rem_pio2
+
+let y0 = 0; // rem_pio2's result, y0 + y1 = x − n·π/2
+let y1 = 0;
+
+/** n with x − n·π/2 = y0 + y1, |y0 + y1| ≤ π/4 (for π/4 < |x| ≤ 2^20·π/2). */
+function remPio2(x: number): number {
+  const hx = highWord(x);
+  const ix = hx & 0x7fffffff;
+  if (ix < 0x4002d97c) {
+    // |x| < 3π/4: n = ±1
+    const sign = hx > 0 ? 1 : -1;
+    let z = x - sign * pio2_1;
+    if (ix !== 0x3ff921fb) {
+      y0 = z - sign * pio2_1t;
+      y1 = z - y0 - sign * pio2_1t;
+    } else {
+      // near π/2: 33 + 33 + 53 bits of π/2
+      z -= sign * pio2_2;
+      y0 = z - sign * pio2_2t;
+      y1 = z - y0 - sign * pio2_2t;
+    }
+    return sign;
+  }
+  if (!(Math.abs(x) < remPio2Max)) {
+    throw new RangeError(`sin/cos: |x| = ${Math.abs(x)} is beyond 2^20·π/2, where this port stops`);
+  }
+  let t = Math.abs(x);
+  const n = Math.trunc(t * invpio2 + 0.5);
+  let r = t - n * pio2_1;
+  let w = n * pio2_1t;
+  y0 = r - w;
+  if (n >= 32 || ix === npio2_hw[n - 1]) {
+    // r − w may have cancelled: subtract the next 33 bits of π/2, and the next if needed
+    const j = ix >> 20;
+    if (j - ((highWord(y0) >> 20) & 0x7ff) > 16) {
+      t = r;
+      w = n * pio2_2;
+      r = t - w;
+      w = n * pio2_2t - (t - r - w);
+      y0 = r - w;
+      if (j - ((highWord(y0) >> 20) & 0x7ff) > 49) {
+        t = r;
+        w = n * pio2_3;
+        r = t - w;
+        w = n * pio2_3t - (t - r - w);
+        y0 = r - w;
+      }
+    }
+  }
+  y1 = r - y0 - w;
+  if (hx < 0) {
+    y0 = -y0;
+    y1 = -y1;
+    return -n;
+  }
+  return n;
+}
+
+/**
+ * sin x, bit for bit fdlibm's (and Node's Math.sin), for |x| ≤ 2^20·π/2 ≈ 1647099; beyond that it throws
+ * (the library's angles are in [0, 2π)).
+ */
+export function sin(x: number): number {
+  if ((highWord(x) & 0x7fffffff) <= 0x3fe921fb) return kernelSin(x, 0, false); // |x| ≤ π/4
+  if (!Number.isFinite(x)) return NaN;
+  switch (remPio2(x) & 3) {
+    case 0:
+      return kernelSin(y0, y1, true);
+    case 1:
+      return kernelCos(y0, y1);
+    case 2:
+      return -kernelSin(y0, y1, true);
+    default:
+      return -kernelCos(y0, y1);
+  }
+}
+
+/** cos x, bit for bit fdlibm's (and Node's Math.cos), for |x| ≤ 2^20·π/2 ≈ 1647099, like sin. */
+export function cos(x: number): number {
+  if ((highWord(x) & 0x7fffffff) <= 0x3fe921fb) return kernelCos(x, 0); // |x| ≤ π/4
+  if (!Number.isFinite(x)) return NaN;
+  switch (remPio2(x) & 3) {
+    case 0:
+      return kernelCos(y0, y1);
+    case 1:
+      return -kernelSin(y0, y1, true);
+    case 2:
+      return -kernelCos(y0, y1);
+    default:
+      return kernelSin(y0, y1, true);
+  }
+}
