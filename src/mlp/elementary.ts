@@ -280,8 +280,8 @@ export function tanh(x: number): number {
   return x >= 0 ? z : -z;
 }
 
-// sin and cos (s_sin.c, s_cos.c): x = n·π/2 + (y0 + y1) with |y0 + y1| ≤ π/4 (e_rem_pio2.c), then a
-// polynomial for sin or cos of y0 + y1 (k_sin.c, k_cos.c) picked by n mod 4.
+// sin and cos (s_sin.c, s_cos.c): x = n·π/2 + (y0 + y1) with |y0 + y1| ≤ π/4 (e_rem_pio2.c, k_rem_pio2.c),
+// then a polynomial for sin or cos of y0 + y1 (k_sin.c, k_cos.c) picked by n mod 4.
 const S1 = -1.66666666666666324348e-1;
 const S2 = 8.33333333332248946124e-3;
 const S3 = -1.98412698298579493134e-4;
@@ -333,12 +333,12 @@ const npio2_hw = [
   0x403dd85a, 0x403f6a7a, 0x40407e4c, 0x4041475c, 0x4042106c, 0x4042d97c, 0x4043a28c, 0x40446b9c, 0x404534ac,
   0x4045fdbb, 0x4046c6cb, 0x40478fdb, 0x404858eb, 0x404921fb,
 ];
-const remPio2Max = fromHighWord(0x413921fc); // just above 2^20·π/2: beyond it fdlibm needs __kernel_rem_pio2
+const remPio2Max = fromHighWord(0x413921fc); // just above 2^20·π/2: beyond it, remPio2Large
 
 let y0 = 0; // rem_pio2's result, y0 + y1 = x − n·π/2
 let y1 = 0;
 
-/** n with x − n·π/2 = y0 + y1, |y0 + y1| ≤ π/4 (for π/4 < |x| ≤ 2^20·π/2). */
+/** n with x − n·π/2 = y0 + y1, |y0 + y1| ≤ π/4, for finite |x| > π/4. */
 function remPio2(x: number): number {
   const hx = highWord(x);
   const ix = hx & 0x7fffffff;
@@ -357,9 +357,7 @@ function remPio2(x: number): number {
     }
     return sign;
   }
-  if (!(Math.abs(x) < remPio2Max)) {
-    throw new RangeError(`sin/cos: |x| = ${Math.abs(x)} is beyond 2^20·π/2, where this port stops`);
-  }
+  if (!(Math.abs(x) < remPio2Max)) return remPio2Large(x);
   let t = Math.abs(x);
   const n = Math.trunc(t * invpio2 + 0.5);
   let r = t - n * pio2_1;
@@ -392,10 +390,167 @@ function remPio2(x: number): number {
   return n;
 }
 
+// 2/π in 24-bit pieces (ipio2[i]·2^(-24(i+1))), and π/2 in 24-bit pieces, for remPio2Large (k_rem_pio2.c)
+const twoOverPi = [
+  0xa2f983, 0x6e4e44, 0x1529fc, 0x2757d1, 0xf534dd, 0xc0db62, 0x95993c, 0x439041, 0xfe5163, 0xabdebb,
+  0xc561b7, 0x246e3a, 0x424dd2, 0xe00649, 0x2eea09, 0xd1921c, 0xfe1deb, 0x1cb129, 0xa73ee8, 0x8235f5,
+  0x2ebb44, 0x84e99c, 0x7026b4, 0x5f7e41, 0x3991d6, 0x398353, 0x39f49c, 0x845f8b, 0xbdf928, 0x3b1ff8,
+  0x97ffde, 0x05980f, 0xef2f11, 0x8b5a0a, 0x6d1f6d, 0x367ecf, 0x27cb09, 0xb74f46, 0x3f669e, 0x5fea2d,
+  0x7527ba, 0xc7ebe5, 0xf17b3d, 0x0739f7, 0x8a5292, 0xea6bfb, 0x5fb11f, 0x8d5d08, 0x560330, 0x46fc7b,
+  0x6babf0, 0xcfbc20, 0x9af436, 0x1da9e3, 0x91615e, 0xe61b08, 0x659985, 0x5f14a0, 0x68408d, 0xffd880,
+  0x4d7327, 0x310606, 0x1556ca, 0x73a8c9, 0x60e27b, 0xc08c6b,
+];
+const PIo2 = [
+  1.57079625129699707031, 7.54978941586159635335e-8, 5.39030252995776476554e-15, 3.28200341580791294123e-22,
+  1.27065575308067607349e-29, 1.22933308981111328932e-36, 2.73370053816464559624e-44,
+  2.16741683877804819444e-51,
+];
+const two24 = 2 ** 24;
+const twon24 = 2 ** -24;
+const scalbn = (z: number, e: number) => z * TWO_TO[1074 + e]!; // z·2^e, exact for the e that occur here
+const jk = 4; // V8 asks for 64 bits (prec 2): jk + 1 terms of 2/π to start with
+
 /**
- * sin x, bit for bit fdlibm's (and Node's Math.sin), for |x| ≤ 2^20·π/2 ≈ 1647099; beyond that it throws
- * (the library's angles are in [0, 2π)).
+ * remPio2 for |x| > 2^20·π/2: x in three 24-bit pieces tx times 2/π, only the bits of the product that
+ * matter mod 8 (k_rem_pio2.c, Payne–Hanek), then the fraction times π/2. Sets y0, y1 and returns n.
  */
+function remPio2Large(x: number): number {
+  const hx = highWord(x);
+  const ix = hx & 0x7fffffff;
+  const e0 = (ix >> 20) - 1046; // |x| = z·2^e0 with 2^23 ≤ z < 2^24
+  let z = withHighWord(x, ix - (e0 << 20));
+  const tx: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    tx.push(Math.trunc(z));
+    z = (z - tx[i]!) * two24;
+  }
+  tx.push(z);
+  let nx = 3;
+  while (tx[nx - 1] === 0) nx--;
+
+  const jx = nx - 1;
+  const jv = Math.max(0, Math.trunc((e0 - 3) / 24));
+  let q0 = e0 - 24 * (jv + 1);
+  const f: number[] = [];
+  for (let i = 0, j = jv - jx; i <= jx + jk; i++, j++) f[i] = j < 0 ? 0 : twoOverPi[j]!;
+  const q: number[] = [];
+  const product = (i: number) => {
+    let fw = 0;
+    for (let j = 0; j <= jx; j++) fw += tx[j]! * f[jx + i - j]!;
+    return fw;
+  };
+  for (let i = 0; i <= jk; i++) q[i] = product(i);
+
+  const iq = new Int32Array(20);
+  let jz = jk;
+  let n: number, ih: number;
+  for (;;) {
+    // q[] into 24-bit integers iq[], last piece first
+    z = q[jz]!;
+    for (let i = 0, j = jz; j > 0; i++, j--) {
+      const fw = Math.trunc(twon24 * z);
+      iq[i] = z - two24 * fw;
+      z = q[j - 1]! + fw;
+    }
+    z = scalbn(z, q0);
+    z -= 8 * Math.floor(z * 0.125); // n mod 8 is all that counts
+    n = Math.trunc(z);
+    z -= n;
+    ih = 0;
+    if (q0 > 0) {
+      const i = iq[jz - 1]! >> (24 - q0);
+      n += i;
+      iq[jz - 1]! -= i << (24 - q0);
+      ih = iq[jz - 1]! >> (23 - q0);
+    } else if (q0 === 0) {
+      ih = iq[jz - 1]! >> 23;
+    } else if (z >= 0.5) {
+      ih = 2;
+    }
+    if (ih > 0) {
+      // the fraction is ≥ ½: take n + 1 and 1 − fraction
+      n += 1;
+      let carry = 0;
+      for (let i = 0; i < jz; i++) {
+        const j = iq[i]!;
+        if (carry === 0) {
+          if (j !== 0) {
+            carry = 1;
+            iq[i] = 0x1000000 - j;
+          }
+        } else {
+          iq[i] = 0xffffff - j;
+        }
+      }
+      if (q0 === 1) iq[jz - 1]! &= 0x7fffff;
+      if (q0 === 2) iq[jz - 1]! &= 0x3fffff;
+      if (ih === 2) {
+        z = 1 - z;
+        if (carry !== 0) z -= scalbn(1, q0);
+      }
+    }
+    if (z !== 0) break;
+    let j = 0;
+    for (let i = jz - 1; i >= jk; i--) j |= iq[i]!;
+    if (j !== 0) break;
+    // the fraction cancelled to 0 so far: take more terms of 2/π
+    let k = 1;
+    while (jk >= k && iq[jk - k] === 0) k++;
+    for (let i = jz + 1; i <= jz + k; i++) {
+      f[jx + i] = twoOverPi[jv + i]!;
+      q[i] = product(i);
+    }
+    jz += k;
+  }
+
+  // drop zero pieces, or split z into 24-bit pieces
+  if (z === 0) {
+    jz -= 1;
+    q0 -= 24;
+    while (iq[jz] === 0) {
+      jz--;
+      q0 -= 24;
+    }
+  } else {
+    z = scalbn(z, -q0);
+    if (z >= two24) {
+      const fw = Math.trunc(twon24 * z);
+      iq[jz] = z - two24 * fw;
+      jz += 1;
+      q0 += 24;
+      iq[jz] = fw;
+    } else {
+      iq[jz] = z;
+    }
+  }
+  let fw = scalbn(1, q0);
+  for (let i = jz; i >= 0; i--) {
+    q[i] = fw * iq[i]!;
+    fw *= twon24;
+  }
+  // the fraction times π/2, then summed into y0 + y1
+  const fq: number[] = [];
+  for (let i = jz; i >= 0; i--) {
+    fw = 0;
+    for (let k = 0; k <= jk && k <= jz - i; k++) fw += PIo2[k]! * q[i + k]!;
+    fq[jz - i] = fw;
+  }
+  fw = 0;
+  for (let i = jz; i >= 0; i--) fw += fq[i]!;
+  y0 = ih === 0 ? fw : -fw;
+  fw = fq[0]! - fw;
+  for (let i = 1; i <= jz; i++) fw += fq[i]!;
+  y1 = ih === 0 ? fw : -fw;
+  n &= 7;
+  if (hx < 0) {
+    y0 = -y0;
+    y1 = -y1;
+    return -n;
+  }
+  return n;
+}
+
+/** sin x, bit for bit fdlibm's (and Node's Math.sin). */
 export function sin(x: number): number {
   if ((highWord(x) & 0x7fffffff) <= 0x3fe921fb) return kernelSin(x, 0, false); // |x| ≤ π/4
   if (!Number.isFinite(x)) return NaN;
@@ -411,7 +566,7 @@ export function sin(x: number): number {
   }
 }
 
-/** cos x, bit for bit fdlibm's (and Node's Math.cos), for |x| ≤ 2^20·π/2 ≈ 1647099, like sin. */
+/** cos x, bit for bit fdlibm's (and Node's Math.cos). */
 export function cos(x: number): number {
   if ((highWord(x) & 0x7fffffff) <= 0x3fe921fb) return kernelCos(x, 0); // |x| ≤ π/4
   if (!Number.isFinite(x)) return NaN;

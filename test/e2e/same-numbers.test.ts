@@ -1,0 +1,56 @@
+// "The same numbers in Node and in the browser for the same seed": the library's results in Chromium, hashed
+// bit for bit (same-numbers-fingerprint.ts, bundled by esbuild into a blank page), equal those in Node, with
+// the WebAssembly loops and with the TypeScript ones. Engines may round Math.exp, Math.log, Math.sin… as they
+// like; the library computes them itself (src/mlp/elementary.ts), so this holds.
+import { build } from "esbuild";
+import { afterAll, describe, expect, it } from "vitest";
+import { kernelsInUse, useKernels } from "../../src/mlp/index.ts";
+import { suiteBrowser, watchedPage } from "./browser.ts";
+import { fingerprint } from "./same-numbers-fingerprint.ts";
+
+const browser = suiteBrowser("artifacts/same-numbers");
+const initial = kernelsInUse();
+afterAll(() => useKernels(initial));
+
+/** The fingerprint module as one script that sets globalThis.sameNumbers. */
+async function bundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [new URL("./same-numbers-fingerprint.ts", import.meta.url).pathname],
+    bundle: true,
+    write: false,
+    format: "iife",
+    globalName: "sameNumbers",
+    platform: "browser",
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** The parts whose hashes differ, each with both hashes: empty when every number is the same. */
+function differences(page: Record<string, string>, node: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(page), ...Object.keys(node)]);
+  return [...names]
+    .filter((n) => page[n] !== node[n])
+    .map((n) => `${n}: Chromium ${page[n]}, Node ${node[n]}`);
+}
+
+describe("the same numbers in Chromium as in Node, for the same seed", () => {
+  for (const kernels of ["wasm", "typescript"] as const) {
+    it(`initial weights, softmax, losses and sgd steps, bit for bit (${kernels} loops)`, async () => {
+      const { page, errors, offsite } = await watchedPage(browser());
+      await page.setContent("<!doctype html><title>same numbers</title>");
+      await page.addScriptTag({ content: await bundle() });
+      const inPage = await page.evaluate(async (k) => {
+        const lib = (globalThis as unknown as { sameNumbers: { fingerprint: typeof fingerprint } })
+          .sameNumbers;
+        return lib.fingerprint(k);
+      }, kernels);
+      const inNode = await fingerprint(kernels);
+      expect(Object.keys(inNode).length).toBeGreaterThan(10);
+      expect(differences(inPage, inNode)).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(offsite).toEqual([]);
+      await page.close();
+    });
+  }
+});
