@@ -6,6 +6,7 @@ import { exp, tanh as tanhOf } from "./elementary.ts";
 import { wasmSigmoid } from "./fast/sigmoid-wasm.ts";
 import { kernelsInUse } from "./matmul.ts";
 import { Matrix, shapeOf } from "./matrix.ts";
+import { shiftedExpsInto } from "./softmax-exps.ts";
 
 /** The activations a layer can use: f in A = f(S). */
 export type ActivationName = "sigmoid" | "tanh" | "relu" | "identity" | "softmax";
@@ -154,16 +155,9 @@ export const softmax: Activation = {
   df: () => softmaxHasNoElementwiseDerivative(),
   fInto(out, S) {
     check("softmax.fInto", out, S);
-    const s = S.data,
-      a = out.data,
+    const a = out.data,
       n = S.cols;
-    for (let i = 0; i < S.rows; i++) {
-      const r = i * n;
-      let max = -Infinity;
-      for (let j = 0; j < n; j++) max = Math.max(max, s[r + j]!);
-      for (let j = 0; j < n; j++) a[r + j] = s[r + j]! - max;
-    }
-    expEach(a, a); // all the rows' e^(s − max) at once
+    shiftedExpsInto(a, S); // a = e^(s − max), row by row
     for (let i = 0; i < S.rows; i++) {
       const r = i * n;
       let sum = 0;
@@ -174,12 +168,6 @@ export const softmax: Activation = {
   },
   mulDerivativeInto: () => softmaxHasNoElementwiseDerivative(),
 };
-
-/** a[q] = e^(x[q]) for every q; a may be x. With useKernels("wasm") in fast/sigmoid-wasm.ts: same bits. */
-function expEach(a: Float64Array, x: Float64Array): void {
-  if (wasmSigmoid && kernelsInUse() === "wasm") return wasmSigmoid.exp(a, x);
-  for (let q = 0; q < a.length; q++) a[q] = exp(x[q]!);
-}
 
 function softmaxHasNoElementwiseDerivative(): never {
   throw new Error(

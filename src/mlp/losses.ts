@@ -4,6 +4,7 @@
 
 import { exp, log, log1p } from "./elementary.ts";
 import { Matrix, shapeOf } from "./matrix.ts";
+import { rowMax, shiftedExpsInto } from "./softmax-exps.ts";
 
 /** The losses an MLP can use: "mse" or "crossEntropy". */
 export type LossName = "mse" | "crossEntropy";
@@ -53,6 +54,8 @@ export function crossEntropy(P: Matrix, Y: Matrix): number {
   return sum === 0 ? 0 : -sum / P.rows; // not −0
 }
 
+let E = new Float64Array(0); // softmaxCrossEntropy's e^(s − max), kept: a training step allocates nothing
+
 /**
  * The same cross-entropy computed from the scores S, with P = softmax(S): log p_k = s_k − max − log Σ_j
  * e^(s_j − max). It stays finite where P would round to 0, and it is what the network reports.
@@ -62,13 +65,14 @@ export function softmaxCrossEntropy(S: Matrix, Y: Matrix): number {
   const s = S.data,
     y = Y.data,
     n = S.cols;
+  if (E.length < s.length) E = new Float64Array(s.length);
+  shiftedExpsInto(E, S); // e^(s − max), row by row
   let sum = 0;
   for (let i = 0; i < S.rows; i++) {
     const r = i * n;
-    let max = -Infinity;
-    for (let j = 0; j < n; j++) max = Math.max(max, s[r + j]!);
+    const max = rowMax(S, i);
     let z = 0;
-    for (let j = 0; j < n; j++) z += exp(s[r + j]! - max);
+    for (let j = 0; j < n; j++) z += E[r + j]!;
     const logZ = log(z);
     for (let j = 0; j < n; j++) if (y[r + j] !== 0) sum += y[r + j]! * (s[r + j]! - max - logZ);
   }
