@@ -10,9 +10,11 @@
 // fdlibm writes the k = 0 case as 1 − (x·c/(c − 2) − x); with hi = x and lo = 0 the formula above gives the
 // same bits (dividing by −(2 − c) exactly negates the quotient, and 0 − q = −q for q ≠ 0).
 // fdlibm branches on the high 32 bits of |x|; comparing |x| with the double made of such a word and a zero low
-// word is the same test. Its other branches (|x| < 2^-28; |x| ≥ 708, where e^x overflows, underflows or is
-// subnormal; NaN, ±Infinity) are rare in a network, and V8 returns e itself for x = 1 where the formula is
-// 1 ulp off: a pair holding such a lane calls the imported exp (elementary.ts, which is Math.exp in Node).
+// word is the same test. Below 2^-28 fdlibm returns 1 + x, which both lanes compute too and pick where it
+// applies: softmax's e^(s − max) meets x = 0 in every row. Its other branches (|x| ≥ 708, where e^x
+// overflows, underflows or is subnormal; NaN, ±Infinity) are rare in a network, and V8 returns e itself for
+// x = 1 where the formula is 1 ulp off: a pair holding such a lane calls the imported exp (elementary.ts,
+// which is Math.exp in Node).
 
 import { assembleFunctions, type WatFunction } from "./wat.ts";
 
@@ -55,8 +57,9 @@ const constants: [string, number | string][] = [
   ["$shifter", 2 ** 52 + 2 ** 51], // k + this holds k in its low bits: shifted left by 52, they add k to the exponent
 ];
 
-/** e^x for the pair $x (with $ax = |x|) in fdlibm's main path, left on the stack. */
+/** e^x for the pair $x (with $ax = |x| < 708, x ≠ 1), left on the stack: 1 + x in a lane where |x| < 2^-28. */
 const expPair = `
+      local.get $one  local.get $x  f64x2.add                              ;; fdlibm's e^x for |x| < 2^-28
       ;; k = trunc(x/ln2 ± ½), which is fdlibm's ±1 for |x| < 1.5·ln2 too; 0 for |x| ≤ ½ln2
       local.get $invln2  local.get $x  f64x2.mul
       local.get $x  local.get $signBit  v128.and  local.get $half  v128.or  f64x2.add  f64x2.trunc
@@ -74,11 +77,12 @@ const expPair = `
       local.get $r  local.get $c  f64x2.mul  local.get $two  local.get $c  f64x2.sub  f64x2.div
       f64x2.sub  local.get $hi  f64x2.sub  f64x2.sub
       local.get $k  local.get $shifter  f64x2.add  i32.const 52  i64x2.shl  ;; e^x = e^r·2^k: k into the exponent
-      i64x2.add`;
+      i64x2.add
+      local.get $ax  local.get $tiny  f64x2.lt  v128.bitselect`;
 
 /**
  * A function (p, n) that replaces each of the n doubles v at byte address p by g(e^x), with x = v or −v:
- * a pair at a time by expPair where both lanes are in fdlibm's main path, else one at a time by the imported exp.
+ * a pair at a time by expPair where both lanes have |x| < 708 and x ≠ 1, else one at a time by the imported exp.
  * `pair` and `one` put g(e^x) on the stack, given the code that puts e^x there (f64x2 or f64).
  * The calls to exp sit outside the inner loop, which leaves it at the first pair it cannot do: with a
  * call inside, V8 kept every constant on the stack and reloaded them all on each pass (66 → 55 µs for a
@@ -105,9 +109,9 @@ function mapExp(negate: boolean, pair: (ex: string) => string, one: (ex: string)
       local.get $p  local.get $i  i32.add  local.set $at
       local.get $at  v128.load  ${negate ? "f64x2.neg" : ""}  local.set $x
       local.get $x  f64x2.abs  local.set $ax
-      local.get $ax  local.get $tiny  f64x2.ge  local.get $ax  local.get $large  f64x2.lt  v128.and
+      local.get $ax  local.get $large  f64x2.lt
       local.get $x  local.get $one  f64x2.ne  v128.and                     ;; e^1 is V8's own constant
-      i64x2.all_true  i32.eqz  br_if $slow                               ;; a lane outside fdlibm's main path
+      i64x2.all_true  i32.eqz  br_if $slow                               ;; a lane outside the paths below
       local.get $at  ${pair(expPair)}  v128.store
       local.get $i  i32.const 16  i32.add  local.set $i
       br $pairs
