@@ -10,8 +10,8 @@
 // fdlibm writes the k = 0 case as 1 − (x·c/(c − 2) − x); with hi = x and lo = 0 the formula above gives the
 // same bits (dividing by −(2 − c) exactly negates the quotient, and 0 − q = −q for q ≠ 0).
 // fdlibm branches on the high 32 bits of |x|; comparing |x| with the double made of such a word and a zero low
-// word is the same test. Below 2^-28 fdlibm returns 1 + x, which both lanes compute too and pick where it
-// applies: softmax's e^(s − max) meets x = 0 in every row. Its other branches (|x| ≥ 708, where e^x
+// word is the same test. Below 2^-28 fdlibm returns 1 + x, which the exp for softmax computes too and picks
+// where it applies: softmax's e^(s − max) meets x = 0 in every row. Its other branches (|x| ≥ 708, where e^x
 // overflows, underflows or is subnormal; NaN, ±Infinity) are rare in a network, and V8 returns e itself for
 // x = 1 where the formula is 1 ulp off: a pair holding such a lane calls the imported exp (elementary.ts,
 // which is Math.exp in Node).
@@ -57,9 +57,12 @@ const constants: [string, number | string][] = [
   ["$shifter", 2 ** 52 + 2 ** 51], // k + this holds k in its low bits: shifted left by 52, they add k to the exponent
 ];
 
-/** e^x for the pair $x (with $ax = |x| < 708, x ≠ 1), left on the stack: 1 + x in a lane where |x| < 2^-28. */
-const expPair = `
-      local.get $one  local.get $x  f64x2.add                              ;; fdlibm's e^x for |x| < 2^-28
+/**
+ * e^x for the pair $x (with $ax = |x|, 2^-28 ≤ |x| < 708, x ≠ 1), left on the stack; with `tiny`, lanes with
+ * |x| < 2^-28 may be in the pair too and get fdlibm's 1 + x.
+ */
+const expPair = (tiny: boolean) => `
+      ${tiny ? "local.get $one  local.get $x  f64x2.add" : ""}
       ;; k = trunc(x/ln2 ± ½), which is fdlibm's ±1 for |x| < 1.5·ln2 too; 0 for |x| ≤ ½ln2
       local.get $invln2  local.get $x  f64x2.mul
       local.get $x  local.get $signBit  v128.and  local.get $half  v128.or  f64x2.add  f64x2.trunc
@@ -78,17 +81,24 @@ const expPair = `
       f64x2.sub  local.get $hi  f64x2.sub  f64x2.sub
       local.get $k  local.get $shifter  f64x2.add  i32.const 52  i64x2.shl  ;; e^x = e^r·2^k: k into the exponent
       i64x2.add
-      local.get $ax  local.get $tiny  f64x2.lt  v128.bitselect`;
+      ${tiny ? "local.get $ax  local.get $tiny  f64x2.lt  v128.bitselect" : ""}`;
 
 /**
  * A function (p, n) that replaces each of the n doubles v at byte address p by g(e^x), with x = v or −v:
- * a pair at a time by expPair where both lanes have |x| < 708 and x ≠ 1, else one at a time by the imported exp.
+ * a pair at a time by expPair where both lanes are in its range, else one at a time by the imported exp.
+ * `tiny`: lanes with |x| < 2^-28 stay in the pairs (softmax meets x = 0 in every row; the sigmoid seldom
+ * does, and the select would cost it three more operations a pair).
  * `pair` and `one` put g(e^x) on the stack, given the code that puts e^x there (f64x2 or f64).
  * The calls to exp sit outside the inner loop, which leaves it at the first pair it cannot do: with a
  * call inside, V8 kept every constant on the stack and reloaded them all on each pass (66 → 55 µs for a
  * 100×128 sigmoid). The constants are made again after the calls, which are rare.
  */
-function mapExp(negate: boolean, pair: (ex: string) => string, one: (ex: string) => string): WatFunction {
+function mapExp(
+  negate: boolean,
+  tiny: boolean,
+  pair: (ex: string) => string,
+  one: (ex: string) => string,
+): WatFunction {
   const single = (at: string, offset = 0) => `
       ${at}  ${one(`${at}  f64.load offset=${offset}  ${negate ? "f64.neg" : ""}  call $exp`)}  f64.store offset=${offset}`;
   return {
@@ -110,9 +120,10 @@ function mapExp(negate: boolean, pair: (ex: string) => string, one: (ex: string)
       local.get $at  v128.load  ${negate ? "f64x2.neg" : ""}  local.set $x
       local.get $x  f64x2.abs  local.set $ax
       local.get $ax  local.get $large  f64x2.lt
+      ${tiny ? "" : "local.get $ax  local.get $tiny  f64x2.ge  v128.and"}
       local.get $x  local.get $one  f64x2.ne  v128.and                     ;; e^1 is V8's own constant
       i64x2.all_true  i32.eqz  br_if $slow                               ;; a lane outside the paths below
-      local.get $at  ${pair(expPair)}  v128.store
+      local.get $at  ${pair(expPair(tiny))}  v128.store
       local.get $i  i32.const 16  i32.add  local.set $i
       br $pairs
     end  end
@@ -131,6 +142,7 @@ function mapExp(negate: boolean, pair: (ex: string) => string, one: (ex: string)
 /** exp(p, n): x → e^x for the n doubles at byte address p (softmax's exps). */
 const exp = mapExp(
   false,
+  true,
   (ex) => ex,
   (ex) => ex,
 );
@@ -138,6 +150,7 @@ const exp = mapExp(
 /** sigmoid(p, n): s → 1/(1 + e^(−s)) for the n doubles at byte address p. */
 const sigmoid = mapExp(
   true,
+  false,
   (ex) => `local.get $one  local.get $one  ${ex}  f64x2.add  f64x2.div`,
   (ex) => `f64.const 1  f64.const 1  ${ex}  f64.add  f64.div`,
 );
