@@ -1,3 +1,4 @@
+import { cos, sin } from "../mlp/elementary.ts";
 import { Matrix } from "../mlp/matrix.ts";
 import type { Dataset } from "./dataset.ts";
 import { checkInt, checkNumber, checkOptions } from "./check.ts";
@@ -34,13 +35,13 @@ export function makeCircles(options: CirclesOptions = {}): Dataset {
   const y = new Int32Array(n);
   for (let i = 0; i < nOut; i++) {
     const t = (2 * Math.PI * i) / nOut;
-    X.set(i, 0, Math.cos(t));
-    X.set(i, 1, Math.sin(t));
+    X.set(i, 0, cos(t));
+    X.set(i, 1, sin(t));
   }
   for (let i = 0; i < nIn; i++) {
     const t = (2 * Math.PI * i) / nIn;
-    X.set(nOut + i, 0, factor * Math.cos(t));
-    X.set(nOut + i, 1, factor * Math.sin(t));
+    X.set(nOut + i, 0, factor * cos(t));
+    X.set(nOut + i, 1, factor * sin(t));
     y[nOut + i] = 1;
   }
   const ds = shuffle ? shuffleRows({ X, y }, rng) : { X, y };

@@ -1,3 +1,4 @@
+import { cos, sin } from "../mlp/elementary.ts";
 import { Matrix } from "../mlp/matrix.ts";
 import type { Dataset } from "./dataset.ts";
 import { checkInt, checkNumber, checkOptions } from "./check.ts";
@@ -32,12 +33,12 @@ export function makeMoons(options: MoonsOptions = {}): Dataset {
   const X = new Matrix(n, 2); // (n, 2)
   const y = new Int32Array(n);
   linspace(0, Math.PI, nOut).forEach((t, i) => {
-    X.set(i, 0, Math.cos(t));
-    X.set(i, 1, Math.sin(t));
+    X.set(i, 0, cos(t));
+    X.set(i, 1, sin(t));
   });
   linspace(0, Math.PI, nIn).forEach((t, i) => {
-    X.set(nOut + i, 0, 1 - Math.cos(t));
-    X.set(nOut + i, 1, 0.5 - Math.sin(t));
+    X.set(nOut + i, 0, 1 - cos(t));
+    X.set(nOut + i, 1, 0.5 - sin(t));
     y[nOut + i] = 1;
   });
   const ds = shuffle ? shuffleRows({ X, y }, rng) : { X, y };

@@ -1,3 +1,4 @@
+import { cos, sin } from "../mlp/elementary.ts";
 import { Matrix } from "../mlp/matrix.ts";
 import type { Dataset } from "./dataset.ts";
 import { checkInt, checkNumber, checkOptions } from "./check.ts";
@@ -34,8 +35,8 @@ export function makeSpirals(options: SpiralsOptions = {}): Dataset {
     for (let i = 0; i < N; i++) {
       const row = N * j + i;
       const theta = t[i]! + rng.normal(0, noise);
-      X.set(row, 0, r[i]! * Math.sin(theta));
-      X.set(row, 1, r[i]! * Math.cos(theta));
+      X.set(row, 0, r[i]! * sin(theta));
+      X.set(row, 1, r[i]! * cos(theta));
       y[row] = j;
     }
   }

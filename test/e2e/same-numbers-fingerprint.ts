@@ -1,7 +1,7 @@
 // The numbers a seed gives, summed up as hashes of their bits: run in Node by same-numbers.test.ts and, bundled
 // by esbuild, in Chromium, which must agree bit for bit. It touches every elementary function the library
 // calls: Box–Muller's log, cos and sin (normal initial weights), softmax's exps and the cross-entropy's log,
-// tanh, and the sigmoid's exps with the sigmoid cross-entropy's log1p.
+// tanh, and the sigmoid's exps with the sigmoid cross-entropy's log1p; and the synthetic datasets' sin and cos.
 import {
   MLP,
   Matrix,
@@ -15,6 +15,9 @@ import {
   useKernels,
   type MLPOptions,
 } from "../../src/mlp/index.ts";
+import { makeCircles } from "../../src/data/make-circles.ts";
+import { makeMoons } from "../../src/data/make-moons.ts";
+import { makeSpirals } from "../../src/data/make-spirals.ts";
 
 /** FNV-1a over the 32-bit words of the doubles: equal hashes for equal bits (and a differing one otherwise). */
 function hashBits(values: ArrayLike<number>): string {
@@ -66,6 +69,9 @@ export async function fingerprint(kernels: "wasm" | "typescript"): Promise<Recor
     crossEntropy: hashBits([crossEntropy(P, Y)]),
     "sigmoid.f": hashBits(sigmoid.f(S).data),
     "tanh.f": hashBits(tanh.f(S).data),
+    makeMoons: hashBits(makeMoons({ n: 300, noise: 0.1, seed: 1 }).X.data),
+    makeCircles: hashBits(makeCircles({ n: 300, noise: 0.05, seed: 2 }).X.data),
+    makeSpirals: hashBits(makeSpirals({ seed: 3 }).X.data),
   };
   const nets: [string, MLPOptions, { X: Matrix; y: number[] }][] = [
     [
