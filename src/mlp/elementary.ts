@@ -5,10 +5,10 @@
 // disagree in the last bit for about 1 in 10 arguments of exp. A seed must give the same weights and the
 // same losses in a page as in Node, so the library computes them itself. These are fdlibm 5.3's algorithms
 // (Sun Microsystems, 1993; netlib.org/fdlibm: e_exp.c, e_log.c, s_log1p.c, s_expm1.c, s_tanh.c, k_sin.c,
-// k_cos.c, e_rem_pio2.c), operation for operation as V8 runs them, so they give what Node's Math.* gives:
-// every chapter's numbers were recorded in Node. JavaScript rounds every double operation and never fuses
-// a multiply-add, so each line computes exactly what the C line computes. test/mlp/elementary.test.ts holds
-// each one to Node's Math on millions of arguments.
+// k_cos.c, e_rem_pio2.c, k_rem_pio2.c), operation for operation as V8 runs them, so they give what Node's
+// Math.* gives: every chapter's numbers were recorded in Node. JavaScript rounds every double operation and
+// never fuses a multiply-add, so each line computes exactly what the C line computes.
+// test/mlp/elementary.test.ts holds each one to Node's Math on millions of arguments.
 //
 // fdlibm branches on the high 32 bits of |x| (sign, exponent, top 20 bits of the fraction). exp and expm1,
 // which run per element in training, compare |x| with the double made of that word and a zero low word
