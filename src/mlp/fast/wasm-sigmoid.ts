@@ -12,9 +12,10 @@
 // fdlibm branches on the high 32 bits of |x|; comparing |x| with the double made of such a word and a zero low
 // word is the same test. Below 2^-28 fdlibm returns 1 + x, which the exp for softmax computes too and picks
 // where it applies: softmax's e^(s − max) meets x = 0 in every row. Its other branches (|x| ≥ 708, where e^x
-// overflows, underflows or is subnormal; NaN, ±Infinity) are rare in a network, and V8 returns e itself for
-// x = 1 where the formula is 1 ulp off: a pair holding such a lane calls the imported exp (elementary.ts,
-// which is Math.exp in Node).
+// overflows, underflows or is subnormal; NaN, ±Infinity) are rare in a network: a pair holding such a lane
+// calls the imported exp (elementary.ts, which is Math.exp in Node). V8 returns e itself for x = 1, where the
+// formula gives one ulp more: the exp sends x = 1 to the import too; the sigmoid need not, since
+// 1/(1 + e^1) rounds to the same double from either (the tests hold it to Math.exp's at s = −1).
 
 import { assembleFunctions, type WatFunction } from "./wat.ts";
 
@@ -58,7 +59,7 @@ const constants: [string, number | string][] = [
 ];
 
 /**
- * e^x for the pair $x (with $ax = |x|, 2^-28 ≤ |x| < 708, x ≠ 1), left on the stack; with `tiny`, lanes with
+ * e^x for the pair $x (with $ax = |x|, 2^-28 ≤ |x| < 708), left on the stack; with `tiny`, lanes with
  * |x| < 2^-28 may be in the pair too and get fdlibm's 1 + x.
  */
 const expPair = (tiny: boolean) => `
@@ -86,8 +87,9 @@ const expPair = (tiny: boolean) => `
 /**
  * A function (p, n) that replaces each of the n doubles v at byte address p by g(e^x), with x = v or −v:
  * a pair at a time by expPair where both lanes are in its range, else one at a time by the imported exp.
- * `tiny`: lanes with |x| < 2^-28 stay in the pairs (softmax meets x = 0 in every row; the sigmoid seldom
- * does, and the select would cost it three more operations a pair).
+ * `bare` (the exp itself, for softmax): lanes with |x| < 2^-28 stay in the pairs (softmax meets x = 0 in
+ * every row) and x = 1 goes to the import. The sigmoid seldom meets the first and need not care about the
+ * second, and either test would cost its loop two or three more operations a pair (~5%).
  * `pair` and `one` put g(e^x) on the stack, given the code that puts e^x there (f64x2 or f64).
  * The calls to exp sit outside the inner loop, which leaves it at the first pair it cannot do: with a
  * call inside, V8 kept every constant on the stack and reloaded them all on each pass (66 → 55 µs for a
@@ -95,7 +97,7 @@ const expPair = (tiny: boolean) => `
  */
 function mapExp(
   negate: boolean,
-  tiny: boolean,
+  bare: boolean,
   pair: (ex: string) => string,
   one: (ex: string) => string,
 ): WatFunction {
@@ -120,10 +122,9 @@ function mapExp(
       local.get $at  v128.load  ${negate ? "f64x2.neg" : ""}  local.set $x
       local.get $x  f64x2.abs  local.set $ax
       local.get $ax  local.get $large  f64x2.lt
-      ${tiny ? "" : "local.get $ax  local.get $tiny  f64x2.ge  v128.and"}
-      local.get $x  local.get $one  f64x2.ne  v128.and                     ;; e^1 is V8's own constant
-      i64x2.all_true  i32.eqz  br_if $slow                               ;; a lane outside the paths below
-      local.get $at  ${pair(expPair(tiny))}  v128.store
+      ${bare ? "local.get $x  local.get $one  f64x2.ne" : "local.get $ax  local.get $tiny  f64x2.ge"}  v128.and
+      i64x2.all_true  i32.eqz  br_if $slow                               ;; a lane outside expPair's range
+      local.get $at  ${pair(expPair(bare))}  v128.store
       local.get $i  i32.const 16  i32.add  local.set $i
       br $pairs
     end  end
