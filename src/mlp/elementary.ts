@@ -219,29 +219,28 @@ const expm1Big = fromHighWord(0x4043687a); // 56·ln2: below −this, e^x − 1 
 /** e^x − 1, bit for bit fdlibm's (and Node's Math.expm1). */
 export function expm1(x: number): number {
   const ax = Math.abs(x);
-  if (!(ax < expm1Big)) {
-    if (x !== x) return x; // NaN
-    if (x === Infinity) return Infinity;
-    if (ax >= expBig && x > 7.09782712893383973096e2) return Infinity;
-    if (x < 0) return -1;
-  }
+  if (x !== x) return x; // NaN
+  if (ax < 2 ** -54) return x;
+  if (x > 7.09782712893383973096e2) return Infinity;
+  if (x <= -expm1Big) return -1; // e^x < 2^-56: e^x − 1 rounds to −1
+  return expm1Core(x);
+}
+
+/**
+ * expm1 for finite 2^-54 ≤ |x| ≤ 709.78 and x > −56·ln2: x = k·ln2 + r, then e^r − 1 from a rational
+ * function, then e^x − 1 = 2^k·(e^r − 1 + 1) − 1 arranged for each k so that nothing cancels. Apart from
+ * expm1's special cases, and small enough (V8 inlines up to 460 bytes of bytecode), so that a loop of tanh
+ * compiles to straight arithmetic: 30 → 16.5 ns a tanh (Math.tanh: 14.4).
+ */
+function expm1Core(x: number): number {
   let k = 0,
     c = 0;
-  if (ax >= expHalfLn2) {
-    let hi: number, lo: number;
-    if (ax < expOneAndHalfLn2) {
-      k = x > 0 ? 1 : -1;
-      hi = x - k * ln2HI;
-      lo = k * ln2LO;
-    } else {
-      k = Math.trunc(invln2 * x + (x > 0 ? 0.5 : -0.5));
-      hi = x - k * ln2HI;
-      lo = k * ln2LO;
-    }
+  if (Math.abs(x) >= expHalfLn2) {
+    k = Math.trunc(invln2 * x + (x > 0 ? 0.5 : -0.5)); // fdlibm's ±1 for |x| < 1.5·ln2 too
+    const hi = x - k * ln2HI;
+    const lo = k * ln2LO;
     x = hi - lo;
     c = hi - x - lo; // what rounding hi − lo lost
-  } else if (ax < 2 ** -54) {
-    return x;
   }
   const hfx = 0.5 * x;
   const hxs = x * hfx;
@@ -249,34 +248,27 @@ export function expm1(x: number): number {
   const t = 3 - r1 * hfx;
   let e = hxs * ((r1 - t) / (6 - x * t));
   if (k === 0) return x - (x * e - hxs);
-  e = x * (e - c) - c;
-  e -= hxs;
+  e = x * (e - c) - c - hxs;
   if (k === -1) return 0.5 * (x - e) - 0.5;
   if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
-  if (k <= -2 || k > 56) {
-    const y = 1 - (e - x);
-    return (k === 1024 ? y * 2 * TWO_TO[1074 + 1023]! : y * TWO_TO[1074 + k]!) - 1;
-  }
+  if (k < 0) return (1 - (e - x)) * TWO_TO[1074 + k]! - 1; // k ≥ −56 here
   if (k < 20) return (1 - TWO_TO[1074 - k]! - (e - x)) * TWO_TO[1074 + k]!; // 1 − 2^-k is exact
+  return expm1Large(x, e, k);
+}
+
+/** expm1's last step for k ≥ 20 (x ≥ 13.5), apart so that expm1Core stays small enough to inline. */
+function expm1Large(x: number, e: number, k: number): number {
+  // y·2^(k−1)·2 is y·2^k rounded once, as fdlibm's y·2^k (and y·2·2^1023 for k = 1024)
+  if (k > 56) return (1 - (e - x)) * TWO_TO[1074 + k - 1]! * 2 - 1;
   return (x - (e + TWO_TO[1074 - k]!) + 1) * TWO_TO[1074 + k]!;
 }
 
 /** tanh x = (e^2x − 1)/(e^2x + 1), bit for bit fdlibm's s_tanh.c (and Node's Math.tanh). */
 export function tanh(x: number): number {
   const ax = Math.abs(x);
-  if (x !== x) return x;
-  let z: number;
-  if (ax < 22) {
-    if (ax < 2 ** -28) return x;
-    if (ax >= 1) {
-      z = 1 - 2 / (expm1(2 * ax) + 2);
-    } else {
-      const t = expm1(-2 * ax);
-      z = -t / (t + 2);
-    }
-  } else {
-    z = 1; // 1 − tiny rounds to 1
-  }
+  if (!(ax >= 2 ** -28 && ax < 22)) return x !== x || ax < 2 ** -28 ? x : Math.sign(x); // 1 − tiny rounds to 1
+  const t = expm1Core(ax >= 1 ? 2 * ax : -2 * ax);
+  const z = ax >= 1 ? 1 - 2 / (t + 2) : -t / (t + 2);
   return x >= 0 ? z : -z;
 }
 
