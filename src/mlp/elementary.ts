@@ -105,28 +105,31 @@ const two54 = 2 ** 54;
 
 /** ln x, bit for bit fdlibm's (and Node's Math.log). */
 export function log(x: number): number {
-  let hx = highWord(x);
-  let k = 0;
-  if (hx < 0x00100000) {
-    if (((hx & 0x7fffffff) | lowWord(x)) === 0) return -Infinity; // ln ±0
-    if (hx < 0) return NaN; // ln of a negative number
-    k -= 54; // subnormal: scale up by 2^54
-    x *= two54;
-    hx = highWord(x);
-  }
+  const hx = highWord(x);
+  if (hx < 0x00100000 || hx >= 0x7ff00000) return logRare(x, hx);
+  return logNormal(x, hx, 0);
+}
+
+/** ln x for ±0, a subnormal, a negative number, +Infinity or NaN. */
+function logRare(x: number, hx: number): number {
   if (hx >= 0x7ff00000) return x + x; // +Infinity or NaN
-  k += (hx >> 20) - 1023;
+  if (((hx & 0x7fffffff) | lowWord(x)) === 0) return -Infinity; // ln ±0
+  if (hx < 0) return NaN; // ln of a negative number
+  x *= two54; // subnormal: scale up by 2^54
+  return logNormal(x, highWord(x), -54);
+}
+
+/**
+ * ln(x·2^k0) for a normal x > 0 with high word hx: x = 2^k·(1 + f), √2/2 < 1 + f < √2. Apart from the rare
+ * cases, and small enough for V8 to inline (up to 460 bytes of bytecode).
+ */
+function logNormal(x: number, hx: number, k0: number): number {
+  const e = (hx >> 20) - 1023 + (((hx & 0x000fffff) + 0x95f64) >> 20); // the exponent, + 1 if 1 + f ≥ √2
+  const f = x * TWO_TO[1074 - e]! - 1; // fdlibm writes e's exponent bits into x: the same number
+  const k = k0 + e;
   hx &= 0x000fffff;
-  const i = (hx + 0x95f64) & 0x100000; // 1 + f ≥ √2: take x/2 instead
-  const f = withHighWord(x, hx | (i ^ 0x3ff00000)) - 1;
-  k += i >> 20;
+  if ((0x000fffff & (2 + hx)) < 3) return logNearOne(f, k); // −2^-20 ≤ f < 2^-20
   const dk = k;
-  if ((0x000fffff & (2 + hx)) < 3) {
-    // −2^-20 ≤ f < 2^-20
-    if (f === 0) return k === 0 ? 0 : dk * ln2HI + dk * ln2LO;
-    const R = f * f * (0.5 - 0.3333333333333333 * f);
-    return k === 0 ? f - R : dk * ln2HI - (R - dk * ln2LO - f);
-  }
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;
@@ -140,6 +143,14 @@ export function log(x: number): number {
   }
   if (k === 0) return f - s * (f - R);
   return dk * ln2HI - (s * (f - R) - dk * ln2LO - f);
+}
+
+/** ln(2^k·(1 + f)) for |f| < 2^-20. */
+function logNearOne(f: number, k: number): number {
+  const dk = k;
+  if (f === 0) return k === 0 ? 0 : dk * ln2HI + dk * ln2LO;
+  const R = f * f * (0.5 - 0.3333333333333333 * f);
+  return k === 0 ? f - R : dk * ln2HI - (R - dk * ln2LO - f);
 }
 
 /** ln(1 + x), accurate for x near 0, bit for bit fdlibm's (and Node's Math.log1p). */
