@@ -6,7 +6,9 @@ import {
   MLP,
   Matrix,
   Rng,
+  adam,
   crossEntropy,
+  momentum,
   sgd,
   sigmoid,
   softmax,
@@ -14,6 +16,7 @@ import {
   train,
   useKernels,
   type MLPOptions,
+  type Optimizer,
 } from "../../src/mlp/index.ts";
 import { makeCircles } from "../../src/data/make-circles.ts";
 import { makeMoons } from "../../src/data/make-moons.ts";
@@ -39,11 +42,16 @@ function data(seed: number, m: number, n: number, K: number): { X: Matrix; y: nu
   return { X, y: Array.from({ length: m }, () => rng.int(K)) };
 }
 
-async function trained(options: MLPOptions, X: Matrix, y: number[]): Promise<Record<string, string>> {
+async function trained(
+  options: MLPOptions,
+  X: Matrix,
+  y: number[],
+  optimizer: Optimizer,
+): Promise<Record<string, string>> {
   const net = new MLP(options);
   const initial = weightsOf(net);
   const outputs = hashBits(net.outputs(X).data);
-  const history = await train(net, X, y, { epochs: 2, batchSize: 10, optimizer: sgd({ eta: 0.1 }), seed: 3 });
+  const history = await train(net, X, y, { epochs: 2, batchSize: 10, optimizer, seed: 3 });
   return { initial, outputs, "loss per step": hashBits(history.stepLoss), trained: weightsOf(net) };
 }
 
@@ -73,18 +81,32 @@ export async function fingerprint(kernels: "wasm" | "typescript"): Promise<Recor
     makeCircles: hashBits(makeCircles({ n: 300, noise: 0.05, seed: 2 }).X.data),
     makeSpirals: hashBits(makeSpirals({ seed: 3 }).X.data),
   };
-  const nets: [string, MLPOptions, { X: Matrix; y: number[] }][] = [
+  const nets: [string, MLPOptions, { X: Matrix; y: number[] }, Optimizer][] = [
     [
-      "784-64-10 relu, normal init",
+      "784-64-10 relu, normal init, sgd",
       { sizes: [784, 64, 10], init: { std: 0.05, biasStd: 0.01 }, seed: 42 },
       digits,
+      sgd({ eta: 0.1 }),
     ],
-    ["784-64-10 relu, He init", { sizes: [784, 64, 10], hidden: "relu", seed: 42 }, digits],
-    ["30-16-3 tanh", { sizes: [30, 16, 3], hidden: "tanh", seed: 5 }, small],
-    ["30-8-1 sigmoid, sigmoid cross-entropy", { sizes: [30, 8, 1], hidden: "sigmoid", seed: 6 }, binary],
+    [
+      "784-64-10 relu, He init, sgd",
+      { sizes: [784, 64, 10], hidden: "relu", seed: 42 },
+      digits,
+      sgd({ eta: 0.1 }),
+    ],
+    ["30-16-3 tanh, sgd", { sizes: [30, 16, 3], hidden: "tanh", seed: 5 }, small, sgd({ eta: 0.1 })],
+    ["30-16-3 tanh, adam", { sizes: [30, 16, 3], hidden: "tanh", seed: 5 }, small, adam({ eta: 0.01 })],
+    [
+      "30-8-1 sigmoid, sigmoid cross-entropy, momentum",
+      { sizes: [30, 8, 1], hidden: "sigmoid", seed: 6 },
+      binary,
+      momentum({ eta: 0.1, mu: 0.9 }),
+    ],
   ];
-  for (const [name, options, { X, y }] of nets) {
-    for (const [part, hash] of Object.entries(await trained(options, X, y))) parts[`${name}: ${part}`] = hash;
+  for (const [name, options, { X, y }, optimizer] of nets) {
+    for (const [part, hash] of Object.entries(await trained(options, X, y, optimizer))) {
+      parts[`${name}: ${part}`] = hash;
+    }
   }
   return parts;
 }

@@ -36,7 +36,7 @@ function differences(page: Record<string, string>, node: Record<string, string>)
 
 describe("the same numbers in Chromium as in Node, for the same seed", () => {
   for (const kernels of ["wasm", "typescript"] as const) {
-    it(`initial weights, softmax, losses, sgd steps and synthetic datasets, bit for bit (${kernels} loops)`, async () => {
+    it(`initial weights, softmax, losses, training (sgd, momentum, adam) and synthetic datasets, bit for bit (${kernels} loops)`, async () => {
       const { page, errors, offsite } = await watchedPage(browser());
       await page.setContent("<!doctype html><title>same numbers</title>");
       await page.addScriptTag({ content: await bundle() });
