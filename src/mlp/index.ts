@@ -3,6 +3,7 @@
 export * from "./matrix.ts";
 export * from "./matmul.ts";
 export * from "./random.ts";
+export { cos, sin } from "./elementary.ts";
 export * from "./init.ts";
 export * from "./activations.ts";
 export * from "./losses.ts";

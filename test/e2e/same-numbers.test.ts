@@ -1,11 +1,12 @@
-// "The same numbers in Node and in the browser for the same seed": the library's results in Chromium, hashed
-// bit for bit (same-numbers-fingerprint.ts, bundled by esbuild into a blank page), equal those in Node, with
-// the WebAssembly loops and with the TypeScript ones. Engines may round Math.exp, Math.log, Math.sin… as they
-// like; the library computes them itself (src/mlp/elementary.ts), so this holds.
+// "The same numbers in Node and in the browser for the same seed": the library's results in Chromium, hashed bit
+// for bit (same-numbers-fingerprint.ts, bundled by esbuild into a blank page), equal those in Node, with the
+// WebAssembly loops and with the TypeScript ones; and a chapter's cells, run in the page, print what the build
+// printed in Node. Engines may round Math.exp, Math.log, Math.sin… as they like; the library computes them
+// itself (src/mlp/elementary.ts), so this holds.
 import { build } from "esbuild";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { kernelsInUse, useKernels } from "../../src/mlp/index.ts";
-import { suiteBrowser, watchedPage } from "./browser.ts";
+import { button, expectClean, openNotebook, output, status, suiteBrowser, watchedPage } from "./browser.ts";
 import { fingerprint } from "./same-numbers-fingerprint.ts";
 
 const browser = suiteBrowser("artifacts/same-numbers");
@@ -53,4 +54,31 @@ describe("the same numbers in Chromium as in Node, for the same seed", () => {
       await page.close();
     });
   }
+
+  // Chapter 8 makes its data with mlp's cos and trains tanh networks with sgd, momentum and adam: every cell,
+  // run in the page, prints what the build printed in Node, to the last digit.
+  it("chapter 8's cells, run in Chromium, print the outputs the build recorded in Node", async () => {
+    const watched = await openNotebook(browser(), `${inject("baseUrl")}/chapters/gradient-descent/`);
+    const cells = watched.page.locator("[data-cell]");
+    const differing: string[] = [];
+    let ran = 0;
+    for (let i = 0; i < (await cells.count()); i++) {
+      const cell = cells.nth(i);
+      if ((await button(cell, "Run").count()) === 0) continue; // an exercise, run by its Check
+      const recorded = await output(cell).locator("[data-output]").allTextContents();
+      await button(cell, "Run").click();
+      await expect
+        .poll(() => status(cell).innerText(), { timeout: 120_000, message: `cell ${i + 1}'s status` })
+        .toMatch(/^Ran in \d/);
+      const live = await output(cell).locator("[data-output]").allTextContents();
+      if (JSON.stringify(live) !== JSON.stringify(recorded)) {
+        differing.push(`cell ${i + 1}: recorded ${JSON.stringify(recorded)}, live ${JSON.stringify(live)}`);
+      }
+      ran++;
+    }
+    expect(ran).toBeGreaterThan(10);
+    expect(differing).toEqual([]);
+    expectClean(watched);
+    await watched.page.close();
+  });
 });
