@@ -6,7 +6,8 @@
 import { forEachRowBlock, productTNLists, transposeInto, type Terms } from "./kernels.ts";
 import { accumulateBlockedWasm, accumulateRowsWasm } from "./wasm-accumulate.ts";
 
-type Accumulate = (
+/** One of wasm-accumulate.ts's loops: byte addresses in its memory, then the count of lists and p. */
+export type Accumulate = (
   c: number,
   b: number,
   index: number,

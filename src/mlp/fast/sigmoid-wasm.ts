@@ -36,26 +36,22 @@ function createWasmSigmoid() {
   const first = new Float64Array(memory.buffer, 0, CHUNK);
   const second = new Float64Array(memory.buffer, 8 * CHUNK, CHUNK);
 
+  /** a[q] = f(x[q]) for every q, where run(0, n) does f in place on n doubles at address 0; a may be x. */
+  function inChunks(run: Exp, a: Float64Array, x: Float64Array): void {
+    for (let q0 = 0; q0 < x.length; q0 += CHUNK) {
+      const n = Math.min(CHUNK, x.length - q0);
+      first.set(x.subarray(q0, q0 + n));
+      run(0, n);
+      a.set(first.subarray(0, n), q0);
+    }
+  }
+
   return {
     /** a[q] = 1/(1 + e^(−s[q])) for every q; a may be s. */
-    f(a: Float64Array, s: Float64Array): void {
-      for (let q0 = 0; q0 < s.length; q0 += CHUNK) {
-        const n = Math.min(CHUNK, s.length - q0);
-        first.set(s.subarray(q0, q0 + n));
-        sigmoid(0, n);
-        a.set(first.subarray(0, n), q0);
-      }
-    },
+    f: (a: Float64Array, s: Float64Array): void => inChunks(sigmoid, a, s),
 
     /** a[q] = e^(x[q]) for every q, as elementary.ts's exp (softmax's exps); a may be x. */
-    exp(a: Float64Array, x: Float64Array): void {
-      for (let q0 = 0; q0 < x.length; q0 += CHUNK) {
-        const n = Math.min(CHUNK, x.length - q0);
-        first.set(x.subarray(q0, q0 + n));
-        expInPlace(0, n);
-        a.set(first.subarray(0, n), q0);
-      }
-    },
+    exp: (a: Float64Array, x: Float64Array): void => inChunks(expInPlace, a, x),
 
     /** g[q] = g[q]·(a[q](1 − a[q])) for every q. */
     mulDerivative(g: Float64Array, a: Float64Array): void {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { accumulateRows, type Terms } from "../../../src/mlp/fast/kernels.ts";
+import type { Accumulate } from "../../../src/mlp/fast/kernels-wasm.ts";
 import { accumulateBlockedWasm, accumulateRowsWasm } from "../../../src/mlp/fast/wasm-accumulate.ts";
 import { Rng } from "../../../src/mlp/index.ts";
-
-type Accumulate = (
-  c: number,
-  b: number,
-  index: number,
-  values: number,
-  starts: number,
-  rows: number,
-  p: number,
-) => void;
 
 /** Runs one accumulate module on B and the lists in a fresh memory; returns C (count×p). */
 function runModule(
