@@ -21,3 +21,13 @@ export function bitDifference(actual: Float64Array, expected: Float64Array): str
   }
   return "identical";
 }
+
+/**
+ * The first entry where C differs from the expected numbers (Object.is: +0 and −0 differ, every NaN is NaN),
+ * or "identical". NaN's bits are not compared: x86 gives a NaN the payload of one of two NaN operands, and
+ * which one may differ between two compilations of the same sum.
+ */
+export function numberDifference(actual: Float64Array, expected: Float64Array): string {
+  const q = expected.findIndex((e, i) => !Object.is(actual[i], e));
+  return q < 0 ? "identical" : `[${q}]: ${actual[q]} ≠ ${expected[q]}`;
+}

@@ -1,10 +1,13 @@
 // A·B, AᵀB and ABᵀ with the inner loop in WebAssembly SIMD (wasm-accumulate.ts): about twice as fast as the
 // TypeScript loop and equal to it bit for bit. The lists of nonzeros come from kernels.ts; B and the lists
 // are copied into the module's memory and C is copied out, for each product (or block of rows).
+// A left operand with few zeros (a sigmoid layer's A, a δ) skips the lists: A itself is copied in and
+// wasm-dense.ts adds every term (denseIsCheaper says when; that file says why the numbers are the same).
 // Where WebAssembly SIMD is missing, wasmKernels is null and matmul.ts keeps the TypeScript kernels.
 
-import { forEachRowBlock, productTNLists, transposeInto, type Terms } from "./kernels.ts";
+import { forEachRowBlock, nonzerosOf, productTNLists, transposeInto, type Terms } from "./kernels.ts";
 import { accumulateBlockedWasm, accumulateRowsWasm } from "./wasm-accumulate.ts";
+import { accumulateDenseWasm, PANEL_PAIRS } from "./wasm-dense.ts";
 
 /** One of wasm-accumulate.ts's loops: byte addresses in its memory, then the count of lists and p. */
 export type Accumulate = (
@@ -15,6 +18,18 @@ export type Accumulate = (
   starts: number,
   rows: number,
   p: number,
+) => void;
+
+/** wasm-dense.ts's loop: C (rows×p) = Σ_k A(r, k)·B_k, A(r, k) at a + r·rowStride + k·termStride. */
+type AccumulateDense = (
+  c: number,
+  a: number,
+  b: number,
+  rows: number,
+  n: number,
+  p: number,
+  rowStride: number,
+  termStride: number,
 ) => void;
 
 /** Where B, C and the lists live in the module's memory (byte addresses), with views onto them. */
@@ -33,31 +48,71 @@ interface Layout {
 const BLOCKED_BELOW = 48;
 const BLOCKED_MIN_P = 32;
 
-/** The two loops' compiled modules (1–2 KB each: fine to compile synchronously), or null without SIMD. */
+/**
+ * A·B and AᵀB take the dense loop when A's nonzeros, each listed at the cost of ~DENSE_LIST_COST
+ * multiply-adds and then scaling a row of p, would cost more than all m·n·p terms. Measured on batches of 100
+ * (src/tools/bench.ts's shapes): for p = 10 the dense loop is faster down to 20% nonzeros (A₁·W₂ 36 → 15 µs
+ * at none), for p = 128 only above ~80% (δ₂·W₂ᵀ 21 → 17 µs at none, 13.5 → 20 µs at half).
+ */
+const DENSE_LIST_COST = 32;
+
+/** Whether A (m×n) with `nonzeros` is better added whole (wasm-dense.ts) than listed, for rows of C of p. */
+export function denseIsCheaper(nonzeros: number, m: number, n: number, p: number): boolean {
+  return nonzeros * (p + DENSE_LIST_COST) >= m * n * p;
+}
+
+/** The loops' compiled modules (1–3 KB each: fine to compile synchronously), or null without SIMD. */
 function compile(): WebAssembly.Module[] | null {
   try {
-    if (typeof WebAssembly !== "object" || !WebAssembly.validate(accumulateRowsWasm)) return null;
-    return [accumulateRowsWasm, accumulateBlockedWasm].map((bytes) => new WebAssembly.Module(bytes));
+    const all = [accumulateRowsWasm, accumulateBlockedWasm, accumulateDenseWasm];
+    if (typeof WebAssembly !== "object" || !all.every((bytes) => WebAssembly.validate(bytes))) return null;
+    return all.map((bytes) => new WebAssembly.Module(bytes));
   } catch {
     return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
   }
 }
 
-/** A memory of `pages` × 64 KB with both loops running on it. */
+/** A memory of `pages` × 64 KB with the loops running on it. */
 function instantiate(modules: WebAssembly.Module[], pages: number) {
   const memory = new WebAssembly.Memory({ initial: pages });
-  const [grouped, blocked] = modules.map(
-    (module) => new WebAssembly.Instance(module, { env: { memory } }).exports.accumulateRows as Accumulate,
+  const [grouped, blocked, dense] = modules.map(
+    (module) => new WebAssembly.Instance(module, { env: { memory } }).exports,
   );
-  return { memory, grouped: grouped!, blocked: blocked! };
+  return {
+    memory,
+    grouped: grouped!.accumulateRows as Accumulate,
+    blocked: blocked!.accumulateRows as Accumulate,
+    dense: dense!.accumulateDense as AccumulateDense,
+  };
+}
+
+/** Whether any entry of C is NaN. */
+function hasNaN(C: Float64Array): boolean {
+  for (let q = 0; q < C.length; q++) if (C[q] !== C[q]) return true;
+  return false;
 }
 
 function createWasmKernels() {
   const compiled = compile();
   if (!compiled) return null;
   const modules = compiled;
-  let { memory, grouped, blocked } = instantiate(modules, 1);
+  let { memory, grouped, blocked, dense } = instantiate(modules, 1);
+  let heap = new Float64Array(memory.buffer);
   let layouts: Layout[] = []; // the last few, reused while their sizes repeat (a training loop's do)
+
+  /** Makes the memory at least `bytes` long. */
+  function room(bytes: number): void {
+    if (bytes <= memory.buffer.byteLength) return;
+    // A larger memory, made anew rather than by memory.grow: growing detaches the old ArrayBuffer, and one
+    // detached ArrayBuffer anywhere in the program makes V8 check every typed-array access for it from then
+    // on (its "ArrayBufferDetaching" protector), which made every loop of the library over a Float64Array
+    // slower: a whole training epoch ~10% (src/tools/bench.ts). The contents come along, as grow keeps them.
+    const old = new Uint8Array(memory.buffer);
+    ({ memory, grouped, blocked, dense } = instantiate(modules, Math.ceil((2 * bytes) / 65536)));
+    new Uint8Array(memory.buffer).set(old);
+    heap = new Float64Array(memory.buffer);
+    layouts = []; // views onto the old memory
+  }
 
   /** Room for B (nB doubles) at address 0, C (nC), and `lists` lists of `count` terms in all. */
   function layout(nB: number, nC: number, count: number, lists: number): Layout {
@@ -71,17 +126,7 @@ function createWasmKernels() {
       values = c + 8 * nC,
       index = values + 8 * capacity,
       starts = index + 4 * capacity;
-    const bytes = starts + 4 * (lists + 1);
-    if (bytes > memory.buffer.byteLength) {
-      // A larger memory, made anew rather than by memory.grow: growing detaches the old ArrayBuffer, and one
-      // detached ArrayBuffer anywhere in the program makes V8 check every typed-array access for it from then
-      // on (its "ArrayBufferDetaching" protector), which made every loop of the library over a Float64Array
-      // slower: a whole training epoch ~10% (src/tools/bench.ts). The contents come along, as grow keeps them.
-      const old = new Uint8Array(memory.buffer);
-      ({ memory, grouped, blocked } = instantiate(modules, Math.ceil((2 * bytes) / 65536)));
-      new Uint8Array(memory.buffer).set(old);
-      layouts = []; // views onto the old memory
-    }
+    room(starts + 4 * (lists + 1));
     const buffer = memory.buffer;
     const made: Layout = {
       size: [nB, nC, capacity, lists],
@@ -125,17 +170,49 @@ function createWasmKernels() {
     });
   }
 
+  /**
+   * C (rows×p) = Σ_k A(r, k)·B_k over all n terms (wasm-dense.ts), with A (nA doubles) copied in at address 0
+   * and B written in panels by writeB. Returns a view of C in the module's memory.
+   */
+  function productDense(
+    A: Float64Array,
+    [rows, n, p]: [number, number, number],
+    [rowStride, termStride]: [number, number],
+    writeB: (into: Float64Array, at: number) => void,
+  ): Float64Array {
+    const [a, b] = [0, A.length];
+    const c = b + n * p;
+    room(8 * (c + rows * p));
+    heap.set(A, a);
+    writeB(heap, b);
+    dense(8 * c, 8 * a, 8 * b, rows, n, p, 8 * rowStride, 8 * termStride);
+    return heap.subarray(c, c + rows * p);
+  }
+
+  /** B (n×p, p ≤ 16: one panel, itself) at heap[at…]. */
+  const asPanel = (B: Float64Array) => (into: Float64Array, at: number) => into.set(B, at);
+
   return {
     /** The memory the loops work in now (a larger one replaces it as needed; none is ever detached). */
     buffer: (): ArrayBuffer => memory.buffer,
 
     /** C (m×p) = A (m×n)·B (n×p). */
     gemmNN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
+      if (p <= 2 * PANEL_PAIRS && denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
+        const sums = productDense(A, [m, n, p], [n, 1], asPanel(B));
+        // a NaN may be a 0·∞ that the lists leave out (wasm-dense.ts): then they decide
+        if (!hasNaN(sums)) return C.set(sums);
+      }
       productNN(C, A, [m, n, p], B.length, (into) => into.set(B));
     },
 
     /** C (n×p) = AᵀB, with A (m×n) and B (m×p). */
     gemmTN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
+      if (p <= 2 * PANEL_PAIRS && denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
+        const sums = productDense(A, [n, m, p], [1, n], asPanel(B)); // row k of C: Σ_i A_ik·B_i
+        // a NaN may be a 0·∞ that the lists (of A's or of B's nonzeros) leave out: then they decide
+        if (!hasNaN(sums)) return C.set(sums);
+      }
       const { lists, transposed } = productTNLists(A, B, m, n, p);
       if (transposed) {
         const l = layout(A.length, p * n, lists.starts[p]!, p);
@@ -154,6 +231,18 @@ function createWasmKernels() {
      * is Σ_k A_ik·(row k of Bᵀ), k ascending: each entry the same sum as the dot product of gemmNT.
      */
     gemmNT(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
+      if (denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
+        // every term, as kernels.ts's dot products add them (so no NaN to look for): Bᵀ written in panels
+        const sums = productDense(A, [m, n, p], [n, 1], (into, at) => {
+          for (let j0 = 0; j0 < p; j0 += 2 * PANEL_PAIRS) {
+            const w = Math.min(2 * PANEL_PAIRS, p - j0);
+            for (let k = 0, q = at + j0 * n; k < n; k++, q += w) {
+              for (let j = 0; j < w; j++) into[q + j] = B[(j0 + j) * n + k]!;
+            }
+          }
+        });
+        return C.set(sums);
+      }
       productNN(C, A, [m, n, p], n * p, (into) => {
         for (let j = 0; j < p; j++) for (let k = 0; k < n; k++) into[k * p + j] = B[j * n + k]!;
       });

@@ -227,7 +227,7 @@ const SAMPLE_ROWS = 8;
  * How many nonzeros A (m×n) holds: exact when they are listed already (sharingNonzeros), else estimated from
  * its first rows (for a batch of 100, an eighth of the work of counting all). It only picks the faster way.
  */
-function nonzerosOf(A: Float64Array, m: number, n: number): number {
+export function nonzerosOf(A: Float64Array, m: number, n: number): number {
   const rows = sharedFor(A, m, n);
   if (rows) return rows.starts[m]!;
   const sample = Math.min(m, SAMPLE_ROWS);

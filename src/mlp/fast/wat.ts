@@ -11,11 +11,13 @@ const TYPE: Record<Type, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
 const SIMPLE: Record<string, number[]> = {
   end: [0x0b],
   "i32.add": [0x6a],
+  "i32.sub": [0x6b],
   "i32.mul": [0x6c],
   "i32.and": [0x71],
   "i32.shl": [0x74],
   "i32.lt_u": [0x49],
   "i32.gt_u": [0x4b],
+  "i32.le_u": [0x4d],
   "i32.ge_u": [0x4f],
   "i32.popcnt": [0x69],
   "f64.ne": [0x62],

@@ -3,6 +3,7 @@ import { accumulateRows, type Terms } from "../../../src/mlp/fast/kernels.ts";
 import type { Accumulate } from "../../../src/mlp/fast/kernels-wasm.ts";
 import { accumulateBlockedWasm, accumulateRowsWasm } from "../../../src/mlp/fast/wasm-accumulate.ts";
 import { Rng } from "../../../src/mlp/index.ts";
+import { numberDifference } from "../helpers.ts";
 
 /** Runs one accumulate module on B and the lists in a fresh memory; returns C (count×p). */
 function runModule(
@@ -27,16 +28,6 @@ function runModule(
   new Int32Array(memory.buffer, starts, count + 1).set(lists.starts.subarray(0, count + 1));
   accumulate(c, b, index, values, starts, count, p);
   return new Float64Array(memory.buffer, c, count * p).slice();
-}
-
-/**
- * The first entry where C differs from the expected numbers (Object.is: +0 and −0 differ, every NaN is NaN),
- * or "identical". NaN's bits are not compared: x86 gives a NaN the payload of one of two NaN operands, and
- * which one may differ between two compilations of the same sum.
- */
-function difference(actual: Float64Array, expected: Float64Array): string {
-  const q = expected.findIndex((e, i) => !Object.is(actual[i], e));
-  return q < 0 ? "identical" : `[${q}]: ${actual[q]} ≠ ${expected[q]}`;
 }
 
 /** A value of A or B: mostly ordinary, sometimes −0, a subnormal, ±Infinity, NaN or a huge number. */
@@ -79,8 +70,12 @@ describe("the two WebAssembly accumulate loops", () => {
         const lists = randomLists(rng, count, maxLength, rowsOfB);
         const expected = new Float64Array(count * p);
         accumulateRows(expected, 0, B, p, lists, count);
-        expect(difference(runModule(accumulateRowsWasm, B, lists, count, p), expected)).toBe("identical");
-        expect(difference(runModule(accumulateBlockedWasm, B, lists, count, p), expected)).toBe("identical");
+        expect(numberDifference(runModule(accumulateRowsWasm, B, lists, count, p), expected)).toBe(
+          "identical",
+        );
+        expect(numberDifference(runModule(accumulateBlockedWasm, B, lists, count, p), expected)).toBe(
+          "identical",
+        );
       });
     }
   }
