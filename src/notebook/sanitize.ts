@@ -99,9 +99,36 @@ function safeAttribute(name: string, value: string, ids: Ids): string | null {
   return dangling ? null : renamed;
 }
 
+/** The CSS texts each live page already holds in its shared <style> elements. */
+const hoisted = new WeakMap<Document, Set<string>>();
+
+/**
+ * In the live page, a chart's CSS goes once into a <style> of the head instead of into every chart: a chart
+ * redrawn while a network trains otherwise removes one style sheet and adds another each time, and each
+ * change makes the browser work out again which of the page's rules apply where (chapter 10's full-MNIST
+ * cell: 5–8 ms of main-thread CPU a redraw, in tasks up to 64 ms long on a busy 2-core machine). The rules
+ * select Plot's classes only (scopedCss), and a <style> applies to the whole document wherever it sits, so
+ * they match what they matched before. Pages baked at build (linkedom) keep each chart's own <style>.
+ * True if the CSS is (now) in the head.
+ */
+function hoistStyle(doc: Document, css: string): boolean {
+  if ((doc.defaultView as unknown) !== globalThis || !doc.head) return false;
+  let texts = hoisted.get(doc);
+  if (!texts) hoisted.set(doc, (texts = new Set()));
+  if (!texts.has(css)) {
+    texts.add(css);
+    const style = doc.createElement("style");
+    style.setAttribute("data-chart-css", "");
+    style.textContent = css;
+    doc.head.append(style);
+  }
+  return true;
+}
+
 function safeStyle(doc: Document, node: ParsedNode, inSvg: boolean): Node | null {
   const css = node.textContent ?? "";
   if (!inertCss(css) || !scopedCss(css)) return null;
+  if (hoistStyle(doc, css)) return null;
   const style = inSvg ? doc.createElementNS(SVG_NS, "style") : doc.createElement("style");
   style.textContent = css;
   return style;

@@ -145,13 +145,17 @@ it("a chart updates while a short training runs (throttled live display and a pr
   // Every distinct chart the output shows while the cell runs, recorded in the page as it changes.
   await output(cell).evaluate((box) => {
     const seen = new Set<string>();
+    // every style sheet the page has held since: a chart that brought its own would add one per redraw
+    const sheets = new Set(Array.from(document.styleSheets));
+    const before = sheets.size;
     const record = (): void => {
       if (box.closest("[data-cell]")?.getAttribute("data-state") !== "running") return;
       const svg = box.querySelector("svg");
       if (svg) seen.add(svg.outerHTML);
+      for (const sheet of Array.from(document.styleSheets)) sheets.add(sheet);
     };
     new MutationObserver(record).observe(box, { childList: true, subtree: true });
-    (window as unknown as { chartsSeen: Set<string> }).chartsSeen = seen;
+    Object.assign(window, { chartsSeen: seen, newStyleSheets: () => sheets.size - before });
   });
   await button(cell, "Run").click();
   await expect.poll(() => cell.locator("progress").count()).toBe(1);
@@ -161,6 +165,18 @@ it("a chart updates while a short training runs (throttled live display and a pr
   );
   expect(during).toBeGreaterThanOrEqual(2);
   expect(await output(cell).locator("svg").count()).toBeGreaterThan(0);
+  // Redraws add no style sheet (Plot's CSS sits once in the head: sanitize.ts's hoistStyle), and that CSS
+  // still styles the live chart: its text keeps spaces (white-space: pre), as Plot's rules say.
+  const added = await w.page.evaluate(() =>
+    (window as unknown as { newStyleSheets: () => number }).newStyleSheets(),
+  );
+  expect(added).toBeLessThanOrEqual(1);
+  expect(await output(cell).locator("svg style").count()).toBe(0);
+  const whiteSpace = await output(cell)
+    .locator("svg text")
+    .first()
+    .evaluate((t) => getComputedStyle(t).whiteSpace);
+  expect(whiteSpace).toBe("pre");
   expect(await cell.locator("progress").getAttribute("value")).toBe("150");
   expect(await output(cell).innerText()).toMatch(/accuracy after 150 epochs: \d+\.\d%/);
   await w.page.screenshot({ path: `${SHOTS}/cells-trained.png`, fullPage: true });
