@@ -7,7 +7,7 @@
 
 import { forEachRowBlock, nonzerosOf, productTNLists, transposeInto, type Terms } from "./kernels.ts";
 import { accumulateBlockedWasm, accumulateRowsWasm } from "./wasm-accumulate.ts";
-import { accumulateDenseWasm, PANEL_PAIRS } from "./wasm-dense.ts";
+import { accumulateDenseWasm } from "./wasm-dense.ts";
 
 /** One of wasm-accumulate.ts's loops: byte addresses in its memory, then the count of lists and p. */
 export type Accumulate = (
@@ -49,10 +49,11 @@ const BLOCKED_BELOW = 48;
 const BLOCKED_MIN_P = 32;
 
 /**
- * A·B and AᵀB take the dense loop when A's nonzeros, each listed at the cost of ~DENSE_LIST_COST
+ * A·B, AᵀB and ABᵀ take the dense loop when A's nonzeros, each listed at the cost of ~DENSE_LIST_COST
  * multiply-adds and then scaling a row of p, would cost more than all m·n·p terms. Measured on batches of 100
- * (src/tools/bench.ts's shapes): for p = 10 the dense loop is faster down to 20% nonzeros (A₁·W₂ 36 → 15 µs
- * at none), for p = 128 only above ~80% (δ₂·W₂ᵀ 21 → 17 µs at none, 13.5 → 20 µs at half).
+ * of 784-128-10 mid-training: for p = 10 the dense loop is faster down to 20% nonzeros (with none: A₁·W₂
+ * 37 → 16.5 µs, A₁ᵀ·δ₂ 28 → 19 µs), for p = 128 only above ~80% (δ₂·W₂ᵀ 21 → 18.5 µs with none; with half
+ * 13.5 µs listed against 20 dense).
  */
 const DENSE_LIST_COST = 32;
 
@@ -84,6 +85,11 @@ function instantiate(modules: WebAssembly.Module[], pages: number) {
     blocked: blocked!.accumulateRows as Accumulate,
     dense: dense!.accumulateDense as AccumulateDense,
   };
+}
+
+/** into[at + k·p + j] = B[j·n + k]: Bᵀ (n×p) of B (p×n). */
+function writeTransposed(into: Float64Array, at: number, B: Float64Array, n: number, p: number): void {
+  for (let j = 0; j < p; j++) for (let k = 0; k < n; k++) into[at + k * p + j] = B[j * n + k]!;
 }
 
 /** Whether any entry of C is NaN. */
@@ -172,7 +178,7 @@ function createWasmKernels() {
 
   /**
    * C (rows×p) = Σ_k A(r, k)·B_k over all n terms (wasm-dense.ts), with A (nA doubles) copied in at address 0
-   * and B written in panels by writeB. Returns a view of C in the module's memory.
+   * and B (n×p) written by writeB. Returns a view of C in the module's memory.
    */
   function productDense(
     A: Float64Array,
@@ -189,8 +195,8 @@ function createWasmKernels() {
     return heap.subarray(c, c + rows * p);
   }
 
-  /** B (n×p, p ≤ 16: one panel, itself) at heap[at…]. */
-  const asPanel = (B: Float64Array) => (into: Float64Array, at: number) => into.set(B, at);
+  /** Writes B as it is. */
+  const asIs = (B: Float64Array) => (into: Float64Array, at: number) => into.set(B, at);
 
   return {
     /** The memory the loops work in now (a larger one replaces it as needed; none is ever detached). */
@@ -198,8 +204,8 @@ function createWasmKernels() {
 
     /** C (m×p) = A (m×n)·B (n×p). */
     gemmNN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
-      if (p <= 2 * PANEL_PAIRS && denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
-        const sums = productDense(A, [m, n, p], [n, 1], asPanel(B));
+      if (denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
+        const sums = productDense(A, [m, n, p], [n, 1], asIs(B));
         // a NaN may be a 0·∞ that the lists leave out (wasm-dense.ts): then they decide
         if (!hasNaN(sums)) return C.set(sums);
       }
@@ -208,8 +214,8 @@ function createWasmKernels() {
 
     /** C (n×p) = AᵀB, with A (m×n) and B (m×p). */
     gemmTN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
-      if (p <= 2 * PANEL_PAIRS && denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
-        const sums = productDense(A, [n, m, p], [1, n], asPanel(B)); // row k of C: Σ_i A_ik·B_i
+      if (denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
+        const sums = productDense(A, [n, m, p], [1, n], asIs(B)); // row k of C: Σ_i A_ik·B_i
         // a NaN may be a 0·∞ that the lists (of A's or of B's nonzeros) leave out: then they decide
         if (!hasNaN(sums)) return C.set(sums);
       }
@@ -232,20 +238,11 @@ function createWasmKernels() {
      */
     gemmNT(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
       if (denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
-        // every term, as kernels.ts's dot products add them (so no NaN to look for): Bᵀ written in panels
-        const sums = productDense(A, [m, n, p], [n, 1], (into, at) => {
-          for (let j0 = 0; j0 < p; j0 += 2 * PANEL_PAIRS) {
-            const w = Math.min(2 * PANEL_PAIRS, p - j0);
-            for (let k = 0, q = at + j0 * n; k < n; k++, q += w) {
-              for (let j = 0; j < w; j++) into[q + j] = B[(j0 + j) * n + k]!;
-            }
-          }
-        });
+        // every term, as kernels.ts's dot products add them (so no NaN to look for), with Bᵀ (n×p) written in
+        const sums = productDense(A, [m, n, p], [n, 1], (into, at) => writeTransposed(into, at, B, n, p));
         return C.set(sums);
       }
-      productNN(C, A, [m, n, p], n * p, (into) => {
-        for (let j = 0; j < p; j++) for (let k = 0; k < n; k++) into[k * p + j] = B[j * n + k]!;
-      });
+      productNN(C, A, [m, n, p], n * p, (into) => writeTransposed(into, 0, B, n, p));
     },
   };
 }

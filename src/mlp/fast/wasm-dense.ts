@@ -2,27 +2,26 @@
 // with no list of nonzeros. A hidden layer's A₁ (sigmoid's outputs are never 0) and every δ are dense: listing
 // them (12 800 terms for a batch of 100 × 128) and copying the lists cost more than the sums they feed.
 //
-// Why the numbers are still those of kernels.ts's lists, bit for bit, when every entry of B is finite
-// (kernels-wasm.ts checks, and keeps the lists otherwise): the lists leave out the terms whose A(r, k) is 0;
-// this loop adds them, and each is 0·b = ±0. A running sum that starts at +0 is never −0 (x + y is −0 only
-// when both are −0, and an exact cancellation gives +0), and adding ±0 to a sum that is not −0 leaves it
-// as it was. The other terms come in the same order k = 0, 1, … with the same rounding (no fused
-// multiply-add in WebAssembly), so each lane ends with the same bits.
+// Why the numbers are still those of kernels.ts's lists, bit for bit, unless a term is 0·(±∞ or NaN): the
+// lists leave out the terms whose A(r, k) is 0; this loop adds them, and each is 0·b = ±0 for a finite b.
+// A running sum that starts at +0 is never −0 (x + y is −0 only when both are −0, and an exact cancellation
+// gives +0), and adding ±0 to a sum that is not −0 leaves it as it was. The other terms come in the same
+// order k = 0, 1, … with the same rounding (no fused multiply-add in WebAssembly), so each lane ends with the
+// same bits. A term 0·∞ or 0·NaN is NaN, and a NaN stays in the sum to the end: kernels-wasm.ts looks for
+// one in the sums and then lets the lists decide.
 //
 // The loops are register-blocked: a block of w column pairs of a row of C is held in w f64x2 accumulators
 // over all n terms, then stored once. Narrow rows (p ≤ 11, e.g. a layer of 10 classes) take two rows of C per
-// pass, sharing each load of B; wider ones take blocks of 16 columns, then one block for the rest. A(r, k)
-// sits at a + r·rowStride + k·termStride (bytes), so AᵀB reads A's columns where they lie (rowStride 8).
-// B is stored in panels of 16 columns (n rows of 16, then the next 16 columns…, the last panel as wide as
-// what is left), so a block reads B's rows 128 bytes apart, not p·8: rows 1 KB apart map onto a few sets
-// of the L1 cache and ran at half the speed. For p ≤ 16 the one panel is B itself.
+// pass, sharing each load of B (A₁·W₂ of 784-128-10: 12.7 → 12.2 µs); wider ones take blocks of 16 columns,
+// then the widest block that fits the rest. A(r, k) sits at a + r·rowStride + k·termStride (bytes), so AᵀB
+// reads A's columns where they lie (rowStride 8). B is row-major (n×p).
 //
 // accumulateDense(c, a, b, rows, n, p, rowStride, termStride): byte addresses in the imported memory.
 
 import { assembleModule } from "./wat.ts";
 
-/** f64x2 accumulators of the widest block: 16 columns (a panel), leaving registers for a and B. */
-export const PANEL_PAIRS = 8;
+/** f64x2 accumulators of the widest block: 16 columns, leaving registers for a and B. */
+const WIDEST = 8;
 /** Rows of C of at most this many column pairs go two at a time (2·5 accumulators, B shared). */
 const TWO_ROWS_PAIRS = 5;
 
@@ -30,40 +29,32 @@ const params = ["$c", "$a", "$b", "$rows", "$n", "$p", "$rowStride", "$termStrid
   (n) => [n, "i32"] as [string, "i32"],
 );
 const locals: [string, "i32" | "f64" | "v128"][] = [
-  ...["$r", "$row", "$pBytes", "$ar", "$at", "$aEnd", "$j", "$j0", "$panel", "$stride", "$Bk"].map(
-    (n) => [n, "i32"] as [string, "i32"],
-  ),
+  ...["$r", "$row", "$pBytes", "$ar", "$at", "$aEnd", "$j", "$Bk"].map((n) => [n, "i32"] as [string, "i32"]),
   ["$u", "v128"], // A(r, k), twice
   ["$v", "v128"], // A(r + 1, k), twice
   ["$x", "v128"], // two entries of B
   ["$s", "f64"], // the odd column's sums
   ["$s1", "f64"],
-  ...Array.from({ length: PANEL_PAIRS }, (_, k) => [`$acc${k}`, "v128"] as [string, "v128"]),
+  ...Array.from({ length: WIDEST }, (_, k) => [`$acc${k}`, "v128"] as [string, "v128"]),
   ...Array.from({ length: TWO_ROWS_PAIRS }, (_, k) => [`$acd${k}`, "v128"] as [string, "v128"]),
 ];
 
 const each = (n: number, f: (k: number) => string, join = "\n      ") =>
   Array.from({ length: n }, (_, k) => f(k)).join(join);
 
-/** Starts a term loop at k = 0: $at ← A(r, 0), $Bk ← B_0 at column j, in its panel. */
+/** Starts a term loop at k = 0: $at ← A(r, 0), $Bk ← B_0 at column j. */
 const startTerms = `
     local.get $ar  local.set $at
-    local.get $panel  local.get $j  i32.add  local.get $j0  i32.sub  local.set $Bk`;
-/** Next term: A one term on, B one row of the panel on. */
+    local.get $b  local.get $j  i32.add  local.set $Bk`;
+/** Next term: A one term on, B one row on. */
 const nextTerm = `
       local.get $at  local.get $termStride  i32.add  local.set $at
-      local.get $Bk  local.get $stride  i32.add  local.set $Bk`;
-/** $j0, $panel, $stride ← the panel that starts at column $j: `width` bytes wide. */
-const panelAt = (width: string) => `
-    local.get $j  local.set $j0
-    local.get $b  local.get $j  local.get $n  i32.mul  i32.add  local.set $panel
-    ${width}  local.set $stride`;
+      local.get $Bk  local.get $pBytes  i32.add  local.set $Bk`;
 
-/** One row, columns j … j + 2w − 1: w accumulators over all n terms, then stored. `loop`: while they fit. */
-const block = (w: number, loop: boolean) => `
+/** One row, columns j … j + 2w − 1 while they fit: w accumulators over all n terms, then stored. */
+const block = (w: number) => `
   block $blocksDone${w}  loop $blocks${w}
     local.get $j  i32.const ${16 * w}  i32.add  local.get $pBytes  i32.gt_u  br_if $blocksDone${w}
-    ${loop ? panelAt(`i32.const ${16 * PANEL_PAIRS}`) : ""}
     ${each(w, (k) => `f64.const 0  f64x2.splat  local.set $acc${k}`, "  ")}
     ${startTerms}
     block $termsDone${w}  loop $terms${w}
@@ -75,7 +66,7 @@ const block = (w: number, loop: boolean) => `
     end  end
     ${each(w, (k) => `local.get $row  local.get $j  i32.add  local.get $acc${k}  v128.store offset=${16 * k}`, "\n    ")}
     local.get $j  i32.const ${16 * w}  i32.add  local.set $j
-    ${loop ? "br $blocks" + w : ""}
+    br $blocks${w}
   end  end`;
 
 /** Rows r and r + 1, columns j … j + 2w − 1 (once, if they fit): each load of B serves both rows. */
@@ -127,9 +118,6 @@ const rowStart = `
     local.get $ar  local.get $n  local.get $termStride  i32.mul  i32.add  local.set $aEnd
     i32.const 0  local.set $j`;
 
-/** The tail panel (whatever is left of the row after the whole panels) starts at $j. */
-const tailPanel = panelAt(`local.get $pBytes  local.get $j  i32.sub`);
-
 const source = `
   local.get $p  i32.const 3  i32.shl  local.set $pBytes               ;; a row of C is p doubles
   i32.const 0  local.set $r
@@ -138,7 +126,6 @@ const source = `
     block $pairsDone  loop $pairs
       local.get $r  i32.const 1  i32.add  local.get $rows  i32.ge_u  br_if $pairsDone
       ${rowStart}
-      ${tailPanel}
       ${each(TWO_ROWS_PAIRS, (k) => twoRowBlock(TWO_ROWS_PAIRS - k), "\n      ")}
       ${oddColumn(2)}
       local.get $r  i32.const 2  i32.add  local.set $r
@@ -148,9 +135,7 @@ const source = `
   block $rowsDone  loop $rows                                         ;; one row at a time
     local.get $r  local.get $rows  i32.ge_u  br_if $rowsDone
     ${rowStart}
-    ${block(PANEL_PAIRS, true)}
-    ${tailPanel}
-    ${each(PANEL_PAIRS - 1, (k) => block(PANEL_PAIRS - 1 - k, false), "\n    ")}
+    ${each(WIDEST, (k) => block(WIDEST - k), "\n    ")}
     ${oddColumn(1)}
     local.get $r  i32.const 1  i32.add  local.set $r
     br $rows

@@ -16,7 +16,7 @@ function oddValue(rng: Rng): number {
 
 /**
  * Runs the dense module in a fresh memory: C (rows×p) = Σ_k A(r, k)·B_k, with A(r, k) = get(r, k) stored
- * row by row (`byColumns` false) or column by column, and B (n×p) written in panels of 16 columns.
+ * row by row (`byColumns` false) or column by column, and B (n×p) row by row.
  */
 function runDense(
   A: (r: number, k: number) => number,
@@ -34,9 +34,7 @@ function runDense(
   const heap = new Float64Array(memory.buffer);
   for (let r = 0; r < rows; r++)
     for (let k = 0; k < n; k++) heap[a + (byColumns ? k * rows + r : r * n + k)] = A(r, k);
-  for (let j0 = 0, q = b; j0 < p; j0 += 16) {
-    for (let k = 0; k < n; k++) for (let j = j0; j < Math.min(p, j0 + 16); j++) heap[q++] = B[k * p + j]!;
-  }
+  heap.set(B, b);
   heap.fill(7, c, c + rows * p); // whatever C held is overwritten
   const [rowStride, termStride] = byColumns ? [1, rows] : [n, 1];
   f(8 * c, 8 * a, 8 * b, rows, n, p, 8 * rowStride, 8 * termStride);
@@ -45,7 +43,7 @@ function runDense(
 
 describe("the dense WebAssembly loop (wasm-dense.ts)", () => {
   const rng = new Rng(77);
-  // p: one column, pairs, the two-row widths (≤ 11), one panel (16), panels and what is left beside them
+  // p: one column, pairs, the two-row widths (≤ 11), blocks of 16 columns and what is left beside them
   for (const p of [1, 2, 3, 5, 9, 10, 11, 12, 16, 17, 31, 32, 33, 128, 130]) {
     for (const [rows, n] of [
       [1, 0],
