@@ -5,7 +5,14 @@
 // wasm-dense.ts adds every term (denseIsCheaper says when; that file says why the numbers are the same).
 // Where WebAssembly SIMD is missing, wasmKernels is null and matmul.ts keeps the TypeScript kernels.
 
-import { forEachRowBlock, nonzerosOf, productTNLists, transposeInto, type Terms } from "./kernels.ts";
+import {
+  BLOCK_ROWS,
+  forEachRowBlock,
+  nonzerosOf,
+  productTNLists,
+  transposeInto,
+  type Terms,
+} from "./kernels.ts";
 import { accumulateBlockedWasm, accumulateRowsWasm } from "./wasm-accumulate.ts";
 import { accumulateDenseWasm } from "./wasm-dense.ts";
 
@@ -102,7 +109,7 @@ function createWasmKernels() {
   const compiled = compile();
   if (!compiled) return null;
   const modules = compiled;
-  let { memory, grouped, blocked, dense } = instantiate(modules, 1);
+  let { memory, grouped, blocked, dense: accumulateDense } = instantiate(modules, 1);
   let heap = new Float64Array(memory.buffer);
   let layouts: Layout[] = []; // the last few, reused while their sizes repeat (a training loop's do)
 
@@ -114,7 +121,12 @@ function createWasmKernels() {
     // on (its "ArrayBufferDetaching" protector), which made every loop of the library over a Float64Array
     // slower: a whole training epoch ~10% (src/tools/bench.ts). The contents come along, as grow keeps them.
     const old = new Uint8Array(memory.buffer);
-    ({ memory, grouped, blocked, dense } = instantiate(modules, Math.ceil((2 * bytes) / 65536)));
+    ({
+      memory,
+      grouped,
+      blocked,
+      dense: accumulateDense,
+    } = instantiate(modules, Math.ceil((2 * bytes) / 65536)));
     new Uint8Array(memory.buffer).set(old);
     heap = new Float64Array(memory.buffer);
     layouts = []; // views onto the old memory
@@ -177,22 +189,46 @@ function createWasmKernels() {
   }
 
   /**
-   * C (rows×p) = Σ_k A(r, k)·B_k over all n terms (wasm-dense.ts), with A (nA doubles) copied in at address 0
-   * and B (n×p) written by writeB. Returns a view of C in the module's memory.
+   * C (rows×p) = Σ_k A(r, k)·B_k over all n terms (wasm-dense.ts): A (all of it) copied in at address 0, B
+   * (n×p) written by writeB after it. False if a sum came out NaN (C then holds those sums all the same).
    */
-  function productDense(
+  function dense(
+    C: Float64Array,
     A: Float64Array,
     [rows, n, p]: [number, number, number],
     [rowStride, termStride]: [number, number],
     writeB: (into: Float64Array, at: number) => void,
-  ): Float64Array {
+  ): boolean {
     const [a, b] = [0, A.length];
     const c = b + n * p;
     room(8 * (c + rows * p));
     heap.set(A, a);
     writeB(heap, b);
-    dense(8 * c, 8 * a, 8 * b, rows, n, p, 8 * rowStride, 8 * termStride);
-    return heap.subarray(c, c + rows * p);
+    accumulateDense(8 * c, 8 * a, 8 * b, rows, n, p, 8 * rowStride, 8 * termStride);
+    const sums = heap.subarray(c, c + rows * p);
+    C.set(sums);
+    return !hasNaN(sums);
+  }
+
+  /**
+   * dense for C = A·B with A (m×n) row-major, BLOCK_ROWS rows of A and C at a time (as the lists are made),
+   * so the memory holds a block of A, not all of it, for a forward pass over 10 000 examples.
+   */
+  function denseRows(
+    C: Float64Array,
+    A: Float64Array,
+    [m, n, p]: [number, number, number],
+    writeB: (into: Float64Array, at: number) => void,
+  ): boolean {
+    let finite = true;
+    for (let i0 = 0; i0 < m; i0 += BLOCK_ROWS) {
+      const i1 = Math.min(m, i0 + BLOCK_ROWS);
+      const rows = [A.subarray(i0 * n, i1 * n), C.subarray(i0 * p, i1 * p)] as const;
+      // B sits right after A's block: written again for a shorter last block, else once
+      const write = i0 === 0 || i1 - i0 < BLOCK_ROWS ? writeB : () => {};
+      finite = dense(rows[1], rows[0], [i1 - i0, n, p], [n, 1], write) && finite;
+    }
+    return finite;
   }
 
   /** Writes B as it is. */
@@ -205,9 +241,8 @@ function createWasmKernels() {
     /** C (m×p) = A (m×n)·B (n×p). */
     gemmNN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
       if (denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
-        const sums = productDense(A, [m, n, p], [n, 1], asIs(B));
         // a NaN may be a 0·∞ that the lists leave out (wasm-dense.ts): then they decide
-        if (!hasNaN(sums)) return C.set(sums);
+        if (denseRows(C, A, [m, n, p], asIs(B))) return;
       }
       productNN(C, A, [m, n, p], B.length, (into) => into.set(B));
     },
@@ -215,9 +250,9 @@ function createWasmKernels() {
     /** C (n×p) = AᵀB, with A (m×n) and B (m×p). */
     gemmTN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
       if (denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
-        const sums = productDense(A, [n, m, p], [1, n], asIs(B)); // row k of C: Σ_i A_ik·B_i
-        // a NaN may be a 0·∞ that the lists (of A's or of B's nonzeros) leave out: then they decide
-        if (!hasNaN(sums)) return C.set(sums);
+        // row k of C: Σ_i A_ik·B_i. A NaN may be a 0·∞ that the lists (of A's or B's nonzeros) leave out:
+        // then they decide
+        if (dense(C, A, [n, m, p], [1, n], asIs(B))) return;
       }
       const { lists, transposed } = productTNLists(A, B, m, n, p);
       if (transposed) {
@@ -238,9 +273,9 @@ function createWasmKernels() {
      */
     gemmNT(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
       if (denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
-        // every term, as kernels.ts's dot products add them (so no NaN to look for), with Bᵀ (n×p) written in
-        const sums = productDense(A, [m, n, p], [n, 1], (into, at) => writeTransposed(into, at, B, n, p));
-        return C.set(sums);
+        // every term, as kernels.ts's dot products add them (so no NaN to look for); Bᵀ (n×p) goes in
+        denseRows(C, A, [m, n, p], (into, at) => writeTransposed(into, at, B, n, p));
+        return;
       }
       productNN(C, A, [m, n, p], n * p, (into) => writeTransposed(into, 0, B, n, p));
     },

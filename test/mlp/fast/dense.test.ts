@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { gemmNN, gemmNT, gemmTN } from "../../../src/mlp/fast/kernels.ts";
 import { denseIsCheaper, wasmKernels } from "../../../src/mlp/fast/kernels-wasm.ts";
 import { accumulateDenseWasm } from "../../../src/mlp/fast/wasm-dense.ts";
@@ -115,5 +115,18 @@ describe("the WebAssembly products with a dense left operand", () => {
     wasmKernels!.gemmNT(C2, A, B, m, n, p);
     expect(C1[2 * p + 33]).toBeNaN();
     expect(bitDifference(C2, C1)).toBe("identical");
+  });
+
+  it("hold a block of rows of A in memory at a time, not all of A (a forward pass over 10 000 examples)", async () => {
+    vi.resetModules(); // a fresh module: its memory starts small
+    const fresh = (await import("../../../src/mlp/fast/kernels-wasm.ts")).wasmKernels!;
+    const [m, n, p] = [5000, 200, 10]; // A is 8 MB
+    const A = randomMatrix(rng, m, n).data;
+    const B = randomMatrix(rng, n, p).data;
+    const [C1, C2] = [new Float64Array(m * p), new Float64Array(m * p)];
+    gemmNN(C1, A, B, m, n, p);
+    fresh.gemmNN(C2, A, B, m, n, p);
+    expect(bitDifference(C2, C1)).toBe("identical");
+    expect(fresh.buffer().byteLength).toBeLessThan(1 << 20);
   });
 });
