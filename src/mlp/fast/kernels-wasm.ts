@@ -190,7 +190,7 @@ function createWasmKernels() {
 
   /**
    * C (rows×p) = Σ_k A(r, k)·B_k over all n terms (wasm-dense.ts): A (all of it) copied in at address 0, B
-   * (n×p) written by writeB after it. False if a sum came out NaN (C then holds those sums all the same).
+   * (n×p) written by writeB after it. With lookForNaN, false if a sum came out NaN (C holds the sums anyway).
    */
   function dense(
     C: Float64Array,
@@ -198,6 +198,7 @@ function createWasmKernels() {
     [rows, n, p]: [number, number, number],
     [rowStride, termStride]: [number, number],
     writeB: (into: Float64Array, at: number) => void,
+    lookForNaN: boolean,
   ): boolean {
     const [a, b] = [0, A.length];
     const c = b + n * p;
@@ -207,7 +208,7 @@ function createWasmKernels() {
     accumulateDense(8 * c, 8 * a, 8 * b, rows, n, p, 8 * rowStride, 8 * termStride);
     const sums = heap.subarray(c, c + rows * p);
     C.set(sums);
-    return !hasNaN(sums);
+    return !lookForNaN || !hasNaN(sums);
   }
 
   /**
@@ -219,6 +220,7 @@ function createWasmKernels() {
     A: Float64Array,
     [m, n, p]: [number, number, number],
     writeB: (into: Float64Array, at: number) => void,
+    lookForNaN: boolean,
   ): boolean {
     let finite = true;
     for (let i0 = 0; i0 < m; i0 += BLOCK_ROWS) {
@@ -226,7 +228,7 @@ function createWasmKernels() {
       const rows = [A.subarray(i0 * n, i1 * n), C.subarray(i0 * p, i1 * p)] as const;
       // B sits right after A's block: written again for a shorter last block, else once
       const write = i0 === 0 || i1 - i0 < BLOCK_ROWS ? writeB : () => {};
-      finite = dense(rows[1], rows[0], [i1 - i0, n, p], [n, 1], write) && finite;
+      finite = dense(rows[1], rows[0], [i1 - i0, n, p], [n, 1], write, lookForNaN) && finite;
     }
     return finite;
   }
@@ -242,7 +244,7 @@ function createWasmKernels() {
     gemmNN(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
       if (denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
         // a NaN may be a 0·∞ that the lists leave out (wasm-dense.ts): then they decide
-        if (denseRows(C, A, [m, n, p], asIs(B))) return;
+        if (denseRows(C, A, [m, n, p], asIs(B), true)) return;
       }
       productNN(C, A, [m, n, p], B.length, (into) => into.set(B));
     },
@@ -252,7 +254,7 @@ function createWasmKernels() {
       if (denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
         // row k of C: Σ_i A_ik·B_i. A NaN may be a 0·∞ that the lists (of A's or B's nonzeros) leave out:
         // then they decide
-        if (dense(C, A, [n, m, p], [1, n], asIs(B))) return;
+        if (dense(C, A, [n, m, p], [1, n], asIs(B), true)) return;
       }
       const { lists, transposed } = productTNLists(A, B, m, n, p);
       if (transposed) {
@@ -274,7 +276,7 @@ function createWasmKernels() {
     gemmNT(C: Float64Array, A: Float64Array, B: Float64Array, m: number, n: number, p: number): void {
       if (denseIsCheaper(nonzerosOf(A, m, n), m, n, p)) {
         // every term, as kernels.ts's dot products add them (so no NaN to look for); Bᵀ (n×p) goes in
-        denseRows(C, A, [m, n, p], (into, at) => writeTransposed(into, at, B, n, p));
+        denseRows(C, A, [m, n, p], (into, at) => writeTransposed(into, at, B, n, p), false);
         return;
       }
       productNN(C, A, [m, n, p], n * p, (into) => writeTransposed(into, 0, B, n, p));
