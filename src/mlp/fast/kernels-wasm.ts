@@ -225,10 +225,10 @@ function createWasmKernels() {
     let finite = true;
     for (let i0 = 0; i0 < m; i0 += BLOCK_ROWS) {
       const i1 = Math.min(m, i0 + BLOCK_ROWS);
-      const rows = [A.subarray(i0 * n, i1 * n), C.subarray(i0 * p, i1 * p)] as const;
+      const [Ablock, Cblock] = [A.subarray(i0 * n, i1 * n), C.subarray(i0 * p, i1 * p)];
       // B sits right after A's block: written again for a shorter last block, else once
       const write = i0 === 0 || i1 - i0 < BLOCK_ROWS ? writeB : () => {};
-      finite = dense(rows[1], rows[0], [i1 - i0, n, p], [n, 1], write, lookForNaN) && finite;
+      finite = dense(Cblock, Ablock, [i1 - i0, n, p], [n, 1], write, lookForNaN) && finite;
     }
     return finite;
   }
