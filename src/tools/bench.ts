@@ -1,6 +1,7 @@
 // `npm run bench`: how fast the library multiplies and trains, in figures comparable with the numpy
 // baseline (same initial weights, same shuffles, so the same numbers). `npm run bench -- --json` prints one
 // JSON object instead. Options: --epochs=3, --kernels=wasm|typescript (default: wasm where available),
+// --rounds=N (with --numpy: N alternating runs of ours and numpy's, the median ratio),
 // --skip-matmul, --skip-relu, --skip-notebook, --skip-mnist-full (chapter 10's full-MNIST run in Node and
 // Chromium, bench-mnist-full.ts).
 //
@@ -270,6 +271,19 @@ if (numpy) {
   log(`  numpy float64 (same sitting): ${numpy.epoch_s.map((x) => x.toFixed(3)).join(", ")} s per epoch`);
   log(`  train loss ${numpy.train_loss.join(", ")}, test accuracy ${numpy.test_acc.join(", ")}`);
 }
+// --rounds=N: N runs of ours, each followed by numpy's, for N ratios of the same sitting (one noisy pair, a
+// neighbour's burst of work, moves a single ratio by 5–10% on a shared 2-core machine); their median is reported.
+const ratios = numpy ? [mean(sigmoidRun.epoch_s) / mean(numpy.epoch_s)] : [];
+for (let round = 2; numpy && round <= Number(args.get("rounds") ?? 1); round++) {
+  const ours = await mnistRun(data, "sigmoid", 0.1);
+  const theirs = numpyRun(args.get("numpy")!);
+  log(`  numpy float64: ${theirs.epoch_s.map((x) => x.toFixed(3)).join(", ")} s per epoch`);
+  ratios.push(mean(ours.epoch_s) / mean(theirs.epoch_s));
+}
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2;
+};
 const reluRun = args.has("skip-relu") ? null : await mnistRun(data, "relu", 0.5);
 const accuracyRun = reluRun ?? sigmoidRun;
 
@@ -287,7 +301,8 @@ const result = {
   mnist_epoch_s: mean(sigmoidRun.epoch_s),
   mnist_epoch_cpu_s: mean(sigmoidRun.epoch_cpu_s),
   numpy_epoch_s: numpy ? mean(numpy.epoch_s) : null,
-  mnist_epoch_over_numpy: numpy ? mean(sigmoidRun.epoch_s) / mean(numpy.epoch_s) : null,
+  mnist_epoch_over_numpy: numpy ? median(ratios) : null,
+  mnist_epoch_over_numpy_rounds: ratios,
   mnist_test_acc_1: accuracyRun.test_acc[0] ?? null,
   mnist_test_acc_3: accuracyRun.test_acc[2] ?? null,
   mnist_test_acc_config: `784-128-10 ${accuracyRun.hidden}, softmax + cross-entropy, sgd eta ${accuracyRun.eta}, batch 100`,
@@ -302,7 +317,12 @@ else {
   );
   if (numpy) {
     const ratio = result.mnist_epoch_over_numpy!.toFixed(2);
-    log(`numpy_epoch_s ${result.numpy_epoch_s!.toFixed(3)}: ours ${ratio}× numpy float64's, same sitting`);
+    const how =
+      ratios.length > 1
+        ? `the median of ${ratios.length} alternating rounds (${ratios.map((r) => `${r.toFixed(3)}×`).join(", ")})`
+        : "same sitting";
+    const first = ratios.length > 1 ? " (first round)" : "";
+    log(`numpy_epoch_s ${result.numpy_epoch_s!.toFixed(3)}${first}: ours ${ratio}× numpy float64's, ${how}`);
   }
   log(`mnist_test_acc_1 ${result.mnist_test_acc_1}, mnist_test_acc_3 ${result.mnist_test_acc_3}`);
   log(`  (${result.mnist_test_acc_config})`);
@@ -362,7 +382,6 @@ async function notebookFigures(): Promise<{
     return { ...none, notebook_skipped: "no dist/ (run npm run build first)" };
   if (!existsSync(CHROMIUM)) return { ...none, notebook_skipped: `no Chromium at ${CHROMIUM}` };
   const nb = await benchNotebook({ runs: 5 });
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   // The type checker in the page (issue 12): what the first edit loads, first keystroke → first diagnostic.
   const types = await benchTypecheck({ runs: 3, pauseMs: 1000 });
   return {
