@@ -1,7 +1,8 @@
 // `npm run bench`: how fast the library multiplies and trains, in figures comparable with the numpy
 // baseline (same initial weights, same shuffles, so the same numbers). `npm run bench -- --json` prints one
 // JSON object instead. Options: --epochs=3, --kernels=wasm|typescript (default: wasm where available),
-// --rounds=N (with --numpy: N alternating runs of ours and numpy's, the median ratio),
+// --rounds=N (with --numpy: N alternating runs of ours and numpy's, the median ratio), --parts (a training
+// step's parts, bench-step.ts),
 // --skip-matmul, --skip-relu, --skip-notebook, --skip-mnist-full (chapter 10's full-MNIST run in Node and
 // Chromium, bench-mnist-full.ts).
 //
@@ -20,6 +21,7 @@ import { CHROMIUM } from "../../test/e2e/browser.ts";
 import { benchNotebook } from "./bench-notebook.ts";
 import { benchMnistFull, describeMnistFull, type MnistFullBench } from "./bench-mnist-full.ts";
 import { benchTypecheck } from "./bench-typecheck.ts";
+import { benchStepParts } from "./bench-step.ts";
 import { loadMnist, mnistDataDir } from "../data/mnist-node.ts";
 import {
   MLP,
@@ -264,6 +266,13 @@ if (!args.has("skip-matmul")) {
   log(`listing the nonzeros of an MNIST batch (100×784), µs per call: ${listed.join("; ")}`);
 }
 
+let stepParts: Record<string, number> = {};
+if (args.has("parts")) {
+  stepParts = await benchStepParts(data, (f) => timeIt(f));
+  log("\none training step of 784-128-10 sigmoid, batch 100, by part (µs per call, each timed alone):");
+  for (const [name, us] of Object.entries(stepParts)) log(`  ${name}: ${us.toFixed(1)}`);
+}
+
 // The run to compare with `np_mlp.py --act=sigmoid --lr=0.1`, then the one that reaches 97%.
 const sigmoidRun = await mnistRun(data, "sigmoid", 0.1);
 const numpy = args.has("numpy") ? numpyRun(args.get("numpy")!) : null;
@@ -271,8 +280,9 @@ if (numpy) {
   log(`  numpy float64 (same sitting): ${numpy.epoch_s.map((x) => x.toFixed(3)).join(", ")} s per epoch`);
   log(`  train loss ${numpy.train_loss.join(", ")}, test accuracy ${numpy.test_acc.join(", ")}`);
 }
-// --rounds=N: N runs of ours, each followed by numpy's, for N ratios of the same sitting (one noisy pair, a
-// neighbour's burst of work, moves a single ratio by 5–10% on a shared 2-core machine); their median is reported.
+// --rounds=N: N runs of ours, each followed by numpy's, for N ratios of the same sitting (one noisy pair,
+// a neighbour's burst of work, moves a single ratio by 5–10% on a shared 2-core machine); the median is
+// reported.
 const ratios = numpy ? [mean(sigmoidRun.epoch_s) / mean(numpy.epoch_s)] : [];
 for (let round = 2; numpy && round <= Number(args.get("rounds") ?? 1); round++) {
   const ours = await mnistRun(data, "sigmoid", 0.1);
@@ -298,6 +308,7 @@ const result = {
   matmul_gflops_mnist_batch: gflops.mnist ?? {},
   matmul_gflops_plain: gflops.plain ?? {},
   nonzeros_us_mnist_batch: listingUs,
+  step_parts_us: stepParts,
   mnist_epoch_s: mean(sigmoidRun.epoch_s),
   mnist_epoch_cpu_s: mean(sigmoidRun.epoch_cpu_s),
   numpy_epoch_s: numpy ? mean(numpy.epoch_s) : null,
