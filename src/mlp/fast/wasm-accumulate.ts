@@ -138,32 +138,61 @@ const blockedLocals: [string, "i32" | "f64" | "v128"][] = [
   ["$s", "f64"], // the odd column's sum
   ...Array.from({ length: WIDEST }, (_, k) => [`$acc${k}`, "v128"] as [string, "v128"]),
 ];
-const each = (n: number, f: (k: number) => string, join = "\n      ") =>
+/** f(0) … f(n − 1), joined. */
+export const each = (n: number, f: (k: number) => string, join = "\n      ") =>
   Array.from({ length: n }, (_, k) => f(k)).join(join);
 
-/** $Bt ← the address of B[index[t]][j] (the term's row of B, at this block's first column). */
-const termRow = `
-      local.get $b  local.get $index  local.get $t  i32.const 2  i32.shl  i32.add  i32.load  local.get $pBytes  i32.mul
-      i32.add  local.get $j  i32.add  local.set $Bt`;
+/** How a register-blocked loop walks the terms of a row of C (locals named in its WAT). */
+export interface TermWalk {
+  /** Sets the walk at the row's first term. */
+  start: string;
+  /** Leaves a nonzero i32 once no term is left. */
+  done: string;
+  /** Sets `value` to the term's value of A, twice, and `row` to its row of B's address at column $j. */
+  load: string;
+  value: string;
+  row: string;
+  /** Steps on to the next term. */
+  next: string;
+}
 
-/** Columns j … j + 2w − 1, while they fit in the row: w accumulators over all the row's terms, then stored. */
-const block = (w: number) => `
+/**
+ * Columns $j … $j + 2w − 1 of the row of C at $row, while they fit in its $pBytes: w f64x2 accumulators
+ * ($acc0, …) start at 0 and take every term in order (acc ← acc + value·B), then are stored once.
+ */
+export const registerBlock = (w: number, terms: TermWalk) => `
   block $blocksDone${w}  loop $blocks${w}
     local.get $j  i32.const ${16 * w}  i32.add  local.get $pBytes  i32.gt_u  br_if $blocksDone${w}
     ${each(w, (k) => `f64.const 0  f64x2.splat  local.set $acc${k}`, "  ")}
-    local.get $t0  local.set $t
+    ${terms.start}
     block $termsDone${w}  loop $terms${w}
-      local.get $t  local.get $t1  i32.ge_u  br_if $termsDone${w}
-      ${termRow}
-      local.get $values  local.get $t  i32.const 3  i32.shl  i32.add  f64.load  f64x2.splat  local.set $v
-      ${each(w, (k) => `local.get $acc${k}  local.get $v  local.get $Bt  v128.load offset=${16 * k}  f64x2.mul  f64x2.add  local.set $acc${k}`)}
-      local.get $t  i32.const 1  i32.add  local.set $t
+      ${terms.done}  br_if $termsDone${w}
+      ${terms.load}
+      ${each(w, (k) => `local.get $acc${k}  local.get ${terms.value}  local.get ${terms.row}  v128.load offset=${16 * k}  f64x2.mul  f64x2.add  local.set $acc${k}`)}
+      ${terms.next}
       br $terms${w}
     end  end
     ${each(w, (k) => `local.get $row  local.get $j  i32.add  local.get $acc${k}  v128.store offset=${16 * k}`, "\n    ")}
     local.get $j  i32.const ${16 * w}  i32.add  local.set $j
     br $blocks${w}
   end  end`;
+
+/** $Bt ← the address of B[index[t]][j] (the term's row of B, at this block's first column). */
+const termRow = `
+      local.get $b  local.get $index  local.get $t  i32.const 2  i32.shl  i32.add  i32.load  local.get $pBytes  i32.mul
+      i32.add  local.get $j  i32.add  local.set $Bt`;
+
+/** The terms of a row in its list: $t from $t0 to $t1, each a value and an index into B. */
+const listed: TermWalk = {
+  start: "local.get $t0  local.set $t",
+  done: "local.get $t  local.get $t1  i32.ge_u",
+  load: `${termRow}
+      local.get $values  local.get $t  i32.const 3  i32.shl  i32.add  f64.load  f64x2.splat  local.set $v`,
+  value: "$v",
+  row: "$Bt",
+  next: "local.get $t  i32.const 1  i32.add  local.set $t",
+};
+const block = (w: number) => registerBlock(w, listed);
 
 const blockedSource = `
   local.get $p  i32.const 3  i32.shl  local.set $pBytes               ;; a row of C is p doubles

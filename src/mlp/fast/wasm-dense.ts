@@ -18,6 +18,7 @@
 //
 // accumulateDense(c, a, b, rows, n, p, rowStride, termStride): byte addresses in the imported memory.
 
+import { each, registerBlock, type TermWalk } from "./wasm-accumulate.ts";
 import { assembleModule } from "./wat.ts";
 
 /** f64x2 accumulators of the widest block: 16 columns, leaving registers for a and B. */
@@ -39,9 +40,6 @@ const locals: [string, "i32" | "f64" | "v128"][] = [
   ...Array.from({ length: TWO_ROWS_PAIRS }, (_, k) => [`$acd${k}`, "v128"] as [string, "v128"]),
 ];
 
-const each = (n: number, f: (k: number) => string, join = "\n      ") =>
-  Array.from({ length: n }, (_, k) => f(k)).join(join);
-
 /** Starts a term loop at k = 0: $at ← A(r, 0), $Bk ← B_0 at column j. */
 const startTerms = `
     local.get $ar  local.set $at
@@ -51,23 +49,15 @@ const nextTerm = `
       local.get $at  local.get $termStride  i32.add  local.set $at
       local.get $Bk  local.get $pBytes  i32.add  local.set $Bk`;
 
-/** One row, columns j … j + 2w − 1 while they fit: w accumulators over all n terms, then stored. */
-const block = (w: number) => `
-  block $blocksDone${w}  loop $blocks${w}
-    local.get $j  i32.const ${16 * w}  i32.add  local.get $pBytes  i32.gt_u  br_if $blocksDone${w}
-    ${each(w, (k) => `f64.const 0  f64x2.splat  local.set $acc${k}`, "  ")}
-    ${startTerms}
-    block $termsDone${w}  loop $terms${w}
-      local.get $at  local.get $aEnd  i32.ge_u  br_if $termsDone${w}
-      local.get $at  f64.load  f64x2.splat  local.set $u
-      ${each(w, (k) => `local.get $acc${k}  local.get $u  local.get $Bk  v128.load offset=${16 * k}  f64x2.mul  f64x2.add  local.set $acc${k}`)}
-      ${nextTerm}
-      br $terms${w}
-    end  end
-    ${each(w, (k) => `local.get $row  local.get $j  i32.add  local.get $acc${k}  v128.store offset=${16 * k}`, "\n    ")}
-    local.get $j  i32.const ${16 * w}  i32.add  local.set $j
-    br $blocks${w}
-  end  end`;
+/** Every term of a row, A(r, k) for k = 0, 1, … beside row k of B. */
+const dense: TermWalk = {
+  start: startTerms,
+  done: "local.get $at  local.get $aEnd  i32.ge_u",
+  load: "local.get $at  f64.load  f64x2.splat  local.set $u",
+  value: "$u",
+  row: "$Bk",
+  next: nextTerm,
+};
 
 /** Rows r and r + 1, columns j … j + 2w − 1 (once, if they fit): each load of B serves both rows. */
 const twoRowBlock = (w: number) => `
@@ -135,7 +125,7 @@ const source = `
   block $rowsDone  loop $rows                                         ;; one row at a time
     local.get $r  local.get $rows  i32.ge_u  br_if $rowsDone
     ${rowStart}
-    ${each(WIDEST, (k) => block(WIDEST - k), "\n    ")}
+    ${each(WIDEST, (k) => registerBlock(WIDEST - k, dense), "\n    ")}
     ${oddColumn(1)}
     local.get $r  i32.const 1  i32.add  local.set $r
     br $rows
